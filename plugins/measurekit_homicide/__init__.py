@@ -1,0 +1,47 @@
+"""The ``homicide`` measure: reduce murder and other homicide.
+
+Counts homicide offences over the 12 months to the end of the quarter and compares them with
+the two years before and the baseline. Homicide counts are small, so the summary gives the
+counts themselves; a percentage change appears only where both counts are large enough to
+bear one.
+"""
+
+from __future__ import annotations
+
+from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, Role, hookimpl
+from measurekit.offence_codes import load_offence_codes
+from measurekit.sentences import baseline_sentence, recorded_sentence
+
+__version__ = "0.1.0"
+
+HOMICIDE = Indicator("homicide", "Homicide offences", "homicide", "homicides")
+
+
+class Homicide(Measure):
+    """Murder, manslaughter, infanticide and corporate manslaughter recorded by the force."""
+
+    id = "homicide"
+    title = "Reduce murder and other homicide"
+    indicators = (HOMICIDE,)
+    default_offence_codes = load_offence_codes(__name__)
+
+    def compute(self, context: MeasureContext) -> MeasureResult:
+        figures = self.count_figures(context, HOMICIDE)
+        by_role = {figure.role: figure for figure in figures}
+        comparisons = [by_role[role] for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE)]
+        summary = [
+            Paragraph(
+                recorded_sentence(context.info.force, HOMICIDE, by_role[Role.CURRENT], comparisons)
+            )
+        ]
+        if Role.BASELINE in by_role:
+            sentence = baseline_sentence(by_role[Role.CURRENT], by_role[Role.BASELINE])
+            if sentence:
+                summary.append(Paragraph(sentence))
+        return self.result(context, figures, summary)
+
+
+@hookimpl
+def register_measures() -> list[Measure]:
+    """The homicide measure."""
+    return [Homicide()]

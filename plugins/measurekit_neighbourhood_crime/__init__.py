@@ -1,0 +1,100 @@
+"""The ``neighbourhood_crime`` measure: reduce neighbourhood crime.
+
+Neighbourhood crime is the sum of four parts: residential burglary, vehicle offences,
+robbery of personal property and theft from the person. The measure reports the total and
+each part, each against the same 12 months a year earlier (and the other comparisons in
+its table).
+"""
+
+from __future__ import annotations
+
+from measurekit import (
+    Figure,
+    Indicator,
+    Measure,
+    MeasureContext,
+    MeasureResult,
+    Paragraph,
+    Query,
+    Role,
+    Unit,
+    hookimpl,
+)
+from measurekit.offence_codes import load_offence_codes
+from measurekit.sentences import baseline_sentence, part_sentence, recorded_sentence
+
+__version__ = "0.1.0"
+
+TOTAL = Indicator(
+    "neighbourhood_crime",
+    "Neighbourhood crime (total)",
+    "neighbourhood crime",
+    "neighbourhood crimes",
+)
+PARTS = (
+    Indicator("burglary", "Residential burglary", "residential burglary", "residential burglaries"),
+    Indicator("vehicle_offences", "Vehicle offences", "vehicle offence", "vehicle offences"),
+    Indicator("robbery", "Robbery of personal property", "robbery", "robberies"),
+    Indicator(
+        "theft_from_person",
+        "Theft from the person",
+        "theft from the person",
+        "thefts from the person",
+    ),
+)
+
+
+class NeighbourhoodCrime(Measure):
+    """Residential burglary, vehicle offences, robbery and theft from the person."""
+
+    id = "neighbourhood_crime"
+    title = "Reduce neighbourhood crime"
+    indicators = (TOTAL, *PARTS)
+    default_offence_codes = load_offence_codes(__name__)
+
+    def compute(self, context: MeasureContext) -> MeasureResult:
+        parts = {indicator.id: self.count_figures(context, indicator) for indicator in PARTS}
+        totals = [
+            self._total(context, role, [figures[i] for figures in parts.values()])
+            for i, role in enumerate(context.windows.by_role())
+        ]
+        total = {figure.role: figure for figure in totals}
+        summary = [
+            Paragraph(
+                recorded_sentence(
+                    context.info.force, TOTAL, total[Role.CURRENT], [total[Role.PREVIOUS_YEAR]]
+                )
+            )
+        ]
+        if Role.BASELINE in total:
+            sentence = baseline_sentence(total[Role.CURRENT], total[Role.BASELINE])
+            if sentence:
+                summary.append(Paragraph(sentence))
+        for indicator in PARTS:
+            by_role = {figure.role: figure for figure in parts[indicator.id]}
+            summary.append(
+                Paragraph(
+                    part_sentence(indicator, by_role[Role.CURRENT], by_role[Role.PREVIOUS_YEAR])
+                )
+            )
+        figures = totals + [figure for figures in parts.values() for figure in figures]
+        return self.result(context, figures, summary)
+
+    def _total(self, context: MeasureContext, role: Role, parts: list[Figure]) -> Figure:
+        """The sum of the parts when all are known; else the source's own total; else
+        ``[x]`` naming the missing parts."""
+        window = parts[0].window
+        if all(part.value is not None for part in parts):
+            total = sum(int(part.value or 0) for part in parts)
+            return Figure(self.id, TOTAL, role, window, Unit.COUNT, total)
+        own = context.count(TOTAL, Query(TOTAL.id), role, window)
+        if own.value is not None:
+            return own
+        missing = ", ".join(part.indicator.label.lower() for part in parts if part.value is None)
+        return context.unavailable(TOTAL, role, window, Unit.COUNT, f"no figure for {missing}")
+
+
+@hookimpl
+def register_measures() -> list[Measure]:
+    """The neighbourhood crime measure."""
+    return [NeighbourhoodCrime()]

@@ -1,0 +1,82 @@
+"""measurekit: Police and Crime Measures statements from data and authored text.
+
+The names below are the public API for scripts and plugin authors. Heavy modules (openpyxl,
+tabulate) load only when an output format that needs them is used.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+from measurekit.__about__ import __version__
+from measurekit.errors import InputError, MeasurekitError, PluginError
+from measurekit.markers import Marker
+from measurekit.measures import Measure, MeasureContext, MeasureSettings
+from measurekit.model import (
+    Applicability,
+    BulletList,
+    ComparisonWindows,
+    Figure,
+    Indicator,
+    MeasureResult,
+    Narrative,
+    Paragraph,
+    Role,
+    Section,
+    Statement,
+    StatementInfo,
+    Unit,
+)
+from measurekit.outputs import OutputFormat
+from measurekit.periods import FinancialQuarter, FinancialYear, Month, Window
+from measurekit.sources import (
+    Count,
+    Query,
+    RecordFilter,
+    Source,
+    SourceFormat,
+    SourceSpec,
+    Tally,
+    Unavailable,
+)
+
+#: Marks a function in a plugin as the implementation of a hook of the same name.
+hookimpl = pluggy.HookimplMarker("measurekit")
+
+__all__ = [
+    "Applicability",
+    "BulletList",
+    "ComparisonWindows",
+    "Count",
+    "Figure",
+    "FinancialQuarter",
+    "FinancialYear",
+    "Indicator",
+    "InputError",
+    "Marker",
+    "Measure",
+    "MeasureContext",
+    "MeasureResult",
+    "MeasureSettings",
+    "MeasurekitError",
+    "Month",
+    "Narrative",
+    "OutputFormat",
+    "Paragraph",
+    "PluginError",
+    "Query",
+    "RecordFilter",
+    "Role",
+    "Section",
+    "Source",
+    "SourceFormat",
+    "SourceSpec",
+    "Statement",
+    "StatementInfo",
+    "Tally",
+    "Unavailable",
+    "Unit",
+    "Window",
+    "__version__",
+    "hookimpl",
+]

@@ -1,0 +1,7 @@
+"""``python -m measurekit``: the same as the ``measurekit`` command."""
+
+import sys
+
+from measurekit.cli import main
+
+sys.exit(main())

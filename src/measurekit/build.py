@@ -1,0 +1,132 @@
+"""Computing a statement from a plan, and writing it in several formats without loss.
+
+:func:`compute_statement` opens the sources the measures use, lets each measure compute its
+result and assembles the sections. :func:`write_outputs` renders every format in memory
+first and only then writes the files, each through a temporary file renamed into place, so
+a failure leaves no partial file and earlier outputs as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from measurekit.errors import MeasurekitError, PluginError
+from measurekit.measures import MeasureContext
+from measurekit.model import MeasureResult, Narrative, Section, Statement
+from measurekit.narrative import read_narrative
+from measurekit.plugins import Plugins
+from measurekit.sources import Source
+from measurekit.statement_file import StatementPlan
+
+T = TypeVar("T")
+
+
+class SourceCache:
+    """Opens each source of a plan at most once, when first needed."""
+
+    def __init__(self, plan: StatementPlan, plugins: Plugins) -> None:
+        self._plan = plan
+        self._plugins = plugins
+        self._opened: dict[str, Source] = {}
+
+    def get(self, name: str) -> Source | None:
+        """The opened source called ``name``, or None when the plan has none by that name."""
+        if name not in self._plan.sources:
+            return None
+        if name not in self._opened:
+            spec = self._plan.sources[name]
+            source_format = self._plugins.source_format(spec.format_name)
+            plugin = self._plugins.source_formats[spec.format_name].plugin
+            self._opened[name] = _guarded(
+                plugin, f"source format {spec.format_name!r}", partial(source_format.open, spec)
+            )
+        return self._opened[name]
+
+
+def compute_statement(plan: StatementPlan, plugins: Plugins) -> Statement:
+    """Every measure's result, in the plan's sections and order."""
+    sources = SourceCache(plan, plugins)
+    sections = []
+    for section in plan.sections:
+        results = tuple(
+            compute_measure(plan, plugins, sources, measure_id) for measure_id in section.measures
+        )
+        narrative = read_narrative(section.narrative) if section.narrative else Narrative()
+        sections.append(Section(results, narrative))
+    return Statement(plan.info, tuple(sections))
+
+
+def compute_measure(
+    plan: StatementPlan, plugins: Plugins, sources: SourceCache, measure_id: str
+) -> MeasureResult:
+    """One measure's result, with errors from its plugin named as such."""
+    measure = plugins.measure(measure_id)
+    settings = plan.measures[measure_id]
+    source_name = settings.source or measure.default_source
+    source = sources.get(source_name)
+    windows = plan.info.windows
+    if settings.baseline is not None:
+        windows = windows.with_baseline(settings.baseline)
+    context = MeasureContext(measure_id, plan.info, windows, source, settings, plan.allow_gaps)
+    plugin = plugins.plugin_of_measure(measure_id)
+    return _guarded(plugin, f"measure {measure_id!r}", partial(measure.compute, context))
+
+
+def render_outputs(
+    statement: Statement, plugins: Plugins, formats: Sequence[str]
+) -> dict[str, bytes]:
+    """Each format's file content, by format name; nothing is written."""
+    measures = {
+        result.measure_id: plugins.measure(result.measure_id) for result in statement.measures
+    }
+    rendered = {}
+    for name in formats:
+        output = plugins.output_format(name)
+        plugin = plugins.output_formats[name].plugin
+        rendered[name] = _guarded(
+            plugin, f"output format {name!r}", partial(output.render, statement, measures)
+        )
+    return rendered
+
+
+def write_outputs(
+    rendered: dict[str, bytes], plugins: Plugins, directory: Path, stem: str
+) -> list[Path]:
+    """Write each rendered format to ``directory/stem.EXT``; return the paths written.
+
+    Every file is first written in full to a temporary file beside its target; only when all
+    are written are they renamed into place. On any error the temporary files are removed
+    and no target is touched.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, content in rendered.items():
+            target = directory / f"{stem}{plugins.output_format(name).extension}"
+            handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+            staged.append((Path(temporary_name), target))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    except OSError as error:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise MeasurekitError(f"{directory}: cannot write output: {error.strerror}") from error
+    return [target for _, target in staged]
+
+
+def _guarded(plugin: str, what: str, action: Callable[[], T]) -> T:
+    """Run ``action``; an unexpected exception becomes a :class:`PluginError` naming the
+    plugin and what it was doing."""
+    try:
+        return action()
+    except MeasurekitError:
+        raise
+    except Exception as error:
+        raise PluginError(plugin, f"{what} failed: {type(error).__name__}: {error}") from error

@@ -1,0 +1,238 @@
+"""The ``counts`` and ``records`` source formats (see the statement file reference)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from measurekit import hookimpl
+from measurekit.errors import InputError, Location
+from measurekit.forces import FORCE_COLUMN, select_force
+from measurekit.parsing import boolean, month, month_of_date, whole_number
+from measurekit.periods import Month, Window
+from measurekit.sources import (
+    FIREARM_TYPES,
+    Answer,
+    Count,
+    Query,
+    RecordFilter,
+    Source,
+    SourceFormat,
+    SourceSpec,
+    Unavailable,
+)
+from measurekit.tabular import Row, read_rows
+from measurekit.tiling import tile
+
+
+@attrs.frozen
+class CoverageOptions:
+    """Optional keys of a ``records`` source: the months the extract covers.
+
+    By default an extract covers the months from its first to its last record; say so
+    explicitly when it runs on past its last record (months with no offences at all).
+    """
+
+    start: str | None = None
+    end: str | None = None
+
+
+def _outside(window: Window, first: Month, last: Month) -> Unavailable | None:
+    if window.start < first:
+        return Unavailable(f"the data start in {first.label}")
+    if window.end > last:
+        return Unavailable(f"the data end in {last.label}")
+    return None
+
+
+# --- counts ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Entry:
+    window: Window
+    value: int
+    row: int
+
+
+class CountsSource(Source):
+    """Figures already counted, by indicator and period (one row each)."""
+
+    def __init__(self, name: str, entries: Mapping[str, Sequence[_Entry]]) -> None:
+        super().__init__(name, "counts")
+        self._entries = entries
+
+    def count(self, query: Query, window: Window) -> Answer:
+        entries = self._entries.get(query.indicator)
+        if not entries:
+            return Unavailable(f"source {self.name!r} has no figures for {query.indicator}")
+        first = min(entry.window.start for entry in entries)
+        last = max(entry.window.end for entry in entries)
+        outside = _outside(window, first, last)
+        if outside:
+            return outside
+        pieces = {entry.window: entry.value for entry in entries if entry.window.start in window}
+        tiling = tile(window, list(pieces))
+        if isinstance(tiling, Month):
+            return Unavailable(f"no figure covers {tiling.label}", missing_month=tiling)
+        return Count(sum(pieces[piece] for piece in tiling))
+
+    def coverage(self) -> dict[str, list[Month]]:
+        return {
+            indicator: sorted({month for entry in entries for month in entry.window})
+            for indicator, entries in self._entries.items()
+        }
+
+
+class CountsFormat(SourceFormat):
+    """``format = "counts"``: columns indicator, period_end, months, value, force."""
+
+    name = "counts"
+    description = "figures already counted, by indicator and period (CSV or .xlsx)"
+
+    def open(self, spec: SourceSpec) -> Source:
+        entries: dict[str, list[_Entry]] = {}
+        seen: dict[tuple[str, Window], Row] = {}
+        for path in spec.paths:
+            rows = read_rows(path, ["indicator", "period_end", "value"], ["months", FORCE_COLUMN])
+            for row in select_force(rows, spec.force, spec.force_explicit, path):
+                indicator = row.get("indicator")
+                if not indicator:
+                    raise row.error("indicator", "indicator is blank")
+                months = whole_number(row, "months", default=1, minimum=1)
+                window = Window.ending(month(row, "period_end"), months)
+                value = whole_number(row, "value")
+                if (indicator, window) in seen:
+                    earlier = seen[indicator, window]
+                    raise row.error(
+                        "period_end",
+                        f"a second figure for {indicator} over {window.label} "
+                        f"(the first is at row {earlier.number})",
+                    )
+                seen[indicator, window] = row
+                entries.setdefault(indicator, []).append(_Entry(window, value, row.number))
+        return CountsSource(spec.name, entries)
+
+
+# --- records --------------------------------------------------------------------------
+
+#: What a record is reduced to: month, offence code, knife flag, firearm type, discharged,
+#: domestic abuse. Records are tallied by this key, so memory grows with distinct keys.
+RecordKey = tuple[Month, str, bool, str, bool, bool]
+
+RECORD_COLUMNS = ("recorded_date", "offence_code")
+RECORD_OPTIONAL = (
+    "knife_or_sharp_instrument",
+    "firearm_type",
+    "firearm_discharged",
+    "domestic_abuse",
+    "crime_id",
+    FORCE_COLUMN,
+)
+
+
+def normalise_offence_code(code: str) -> str:
+    """An offence code in canonical form: stripped, letters upper case (``28e`` -> ``28E``)."""
+    return code.strip().upper()
+
+
+def matches(key: RecordKey, rule: RecordFilter) -> bool:
+    """Whether a tallied record satisfies every condition ``rule`` sets."""
+    _, code, knife, firearm, discharged, domestic = key
+    return (
+        (rule.offence_codes is None or code in rule.offence_codes)
+        and (rule.knife_or_sharp_instrument is None or knife == rule.knife_or_sharp_instrument)
+        and (rule.firearm_types is None or firearm in rule.firearm_types)
+        and (rule.firearm_discharged is None or discharged == rule.firearm_discharged)
+        and (rule.domestic_abuse is None or domestic == rule.domestic_abuse)
+    )
+
+
+class RecordsSource(Source):
+    """One row per recorded offence, tallied by month and classification."""
+
+    def __init__(self, name: str, tally: Counter[RecordKey], first: Month, last: Month) -> None:
+        super().__init__(name, "records")
+        self._tally = tally
+        self.first = first
+        self.last = last
+
+    def count(self, query: Query, window: Window) -> Answer:
+        if query.records is None:
+            return Unavailable(
+                f"records cannot answer {query.indicator}: the measure gives no offence codes"
+            )
+        outside = _outside(window, self.first, self.last)
+        if outside:
+            return outside
+        rule = query.records
+        return Count(
+            sum(n for key, n in self._tally.items() if key[0] in window and matches(key, rule))
+        )
+
+    def coverage(self) -> dict[str, list[Month]]:
+        return {"records": list(Window(self.first, self.last))}
+
+
+class RecordsFormat(SourceFormat):
+    """``format = "records"``: one row per recorded offence."""
+
+    name = "records"
+    description = "one row per recorded offence, with offence code and flags (CSV or .xlsx)"
+    options_type = CoverageOptions
+
+    def open(self, spec: SourceSpec) -> Source:
+        tally: Counter[RecordKey] = Counter()
+        for path in spec.paths:
+            rows = read_rows(path, RECORD_COLUMNS, RECORD_OPTIONAL)
+            for row in select_force(rows, spec.force, spec.force_explicit, path):
+                tally[_record_key(row)] += 1
+        options: CoverageOptions = spec.options or CoverageOptions()
+        first, last = _coverage(spec, tally, options)
+        return RecordsSource(spec.name, tally, first, last)
+
+
+def _record_key(row: Row) -> RecordKey:
+    code = normalise_offence_code(row.get("offence_code"))
+    if not code:
+        raise row.error("offence_code", "offence code is blank")
+    firearm = row.get("firearm_type").lower()
+    if firearm and firearm not in FIREARM_TYPES:
+        raise row.error(
+            "firearm_type", f"{firearm!r} is not one of {', '.join(FIREARM_TYPES)} or blank"
+        )
+    return (
+        month_of_date(row, "recorded_date"),
+        code,
+        boolean(row, "knife_or_sharp_instrument"),
+        firearm,
+        boolean(row, "firearm_discharged"),
+        boolean(row, "domestic_abuse"),
+    )
+
+
+def _coverage(
+    spec: SourceSpec, tally: Counter[RecordKey], options: CoverageOptions
+) -> tuple[Month, Month]:
+    months = [key[0] for key in tally]
+    where = Location(spec.paths[0] if spec.paths else spec.name)
+    try:
+        first = Month.parse(options.start) if options.start else min(months, default=None)
+        last = Month.parse(options.end) if options.end else max(months, default=None)
+    except ValueError as error:
+        raise InputError(f"sources.{spec.name}: {error}", where) from None
+    if first is None or last is None:
+        raise InputError(
+            "the file holds no records; give start and end under "
+            f"[sources.{spec.name}] if the force truly recorded none",
+            where,
+        )
+    return first, last
+
+
+@hookimpl
+def register_source_formats() -> list[SourceFormat]:
+    """The core's record-level and ready-counted source formats."""
+    return [CountsFormat(), RecordsFormat()]

@@ -1,0 +1,224 @@
+"""What a measure is, and the context it computes its figures in.
+
+A measure plugin subclasses :class:`Measure`: it names its indicators, computes a
+:class:`~measurekit.model.MeasureResult` from a :class:`MeasureContext`, and may override
+how its part of a section renders in each output format.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+import attrs
+
+from measurekit.errors import DataGapError
+from measurekit.markers import Marker
+from measurekit.model import (
+    Applicability,
+    Block,
+    ComparisonWindows,
+    Figure,
+    Indicator,
+    MeasureResult,
+    Role,
+    StatementInfo,
+    Unit,
+)
+from measurekit.periods import Window
+from measurekit.sources import Count, Query, RecordFilter, Source, Unavailable
+
+
+@attrs.frozen
+class MeasureSettings:
+    """A measure's settings from ``[measures.ID]`` in the statement file.
+
+    ``offence_codes`` replaces the plugin's default codes per indicator; ``options`` holds
+    the measure's own keys, structured into its ``options_type``.
+    """
+
+    source: str | None = None
+    baseline: Window | None = None
+    applicable: bool = True
+    reason: str | None = None
+    offence_codes: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    options: Any = None
+
+
+@attrs.frozen
+class MeasureContext:
+    """Everything a measure needs to compute its figures for one statement."""
+
+    measure_id: str
+    info: StatementInfo
+    windows: ComparisonWindows
+    source: Source | None
+    settings: MeasureSettings
+    allow_gaps: bool = False
+
+    def count(self, indicator: Indicator, query: Query, role: Role, window: Window) -> Figure:
+        """The count of ``indicator`` over ``window`` as a figure.
+
+        A window the source cannot answer becomes ``[x]`` with the source's reason as the
+        note, except a month missing inside the data, which raises :class:`DataGapError`
+        unless the statement allows gaps.
+        """
+        if self.source is None:
+            return self.unavailable(indicator, role, window, Unit.COUNT, "no source is set")
+        answer = self.source.count(query, window)
+        if isinstance(answer, Count):
+            return Figure(
+                self.measure_id,
+                indicator,
+                role,
+                window,
+                Unit.COUNT,
+                answer.value,
+                marker=answer.marker,
+                note=answer.note,
+            )
+        return self._unavailable_answer(indicator, role, window, Unit.COUNT, answer)
+
+    def counts(
+        self, indicator: Indicator, query: Query, roles: Iterable[Role] | None = None
+    ) -> list[Figure]:
+        """Figures for ``indicator`` in every comparison window (or just ``roles``)."""
+        wanted = set(roles) if roles is not None else None
+        return [
+            self.count(indicator, query, role, window)
+            for role, window in self.windows.by_role().items()
+            if wanted is None or role in wanted
+        ]
+
+    def unavailable(
+        self,
+        indicator: Indicator,
+        role: Role,
+        window: Window,
+        unit: Unit,
+        reason: str,
+        marker: Marker = Marker.NOT_AVAILABLE,
+    ) -> Figure:
+        """A figure that cannot be given, marked ``[x]`` (or ``marker``) with ``reason``."""
+        return Figure(
+            self.measure_id, indicator, role, window, unit, None, marker=marker, note=reason
+        )
+
+    def _unavailable_answer(
+        self, indicator: Indicator, role: Role, window: Window, unit: Unit, answer: Unavailable
+    ) -> Figure:
+        if answer.missing_month is not None and not self.allow_gaps:
+            raise DataGapError(
+                f"{indicator.id}: no data for {answer.missing_month.label} "
+                f"in source {self.source.name if self.source else '?'!r}, "
+                f"needed for the {window.label}; supply it, or set "
+                "allow_gaps = true under [statement] to show [x] instead"
+            )
+        return self.unavailable(indicator, role, window, unit, answer.reason, answer.marker)
+
+    def record_filter(self, indicator_id: str, default: RecordFilter) -> RecordFilter:
+        """``default`` with its offence codes replaced where the statement file overrides
+        them for ``indicator_id``."""
+        codes = self.settings.offence_codes.get(indicator_id)
+        return default if codes is None else attrs.evolve(default, offence_codes=codes)
+
+    def applicability(self) -> Applicability:
+        """Whether the statement marks the measure applicable, and why not if not."""
+        return Applicability(self.settings.applicable, self.settings.reason)
+
+
+class Measure(abc.ABC):
+    """A national measure, as provided by a plugin.
+
+    Subclasses set the class attributes and implement :meth:`compute`. Rendering methods
+    have sensible defaults built on ``MeasureResult.summary``; override them to lay out the
+    measure's part of a section differently in one format.
+    """
+
+    #: Stable id used in statement files and JSON, e.g. ``"homicide"``.
+    id: ClassVar[str]
+    #: The measure's name as a heading, e.g. ``"Reduce murder and other homicide"``.
+    title: ClassVar[str]
+    #: The source used when ``[measures.ID]`` names none.
+    default_source: ClassVar[str] = "crime"
+    #: The indicators the measure reports, for documentation and ``measurekit plugins``.
+    indicators: ClassVar[tuple[Indicator, ...]] = ()
+    #: Default offence codes per indicator id (from the plugin's data file).
+    default_offence_codes: ClassVar[Mapping[str, frozenset[str]]] = {}
+    #: An attrs class for the measure's own keys in ``[measures.ID]``, or None for none.
+    options_type: ClassVar[type | None] = None
+    #: Whether an applicable measure needs a source; when false, a missing source gives
+    #: the measure a context whose ``source`` is None.
+    needs_source: ClassVar[bool] = True
+
+    @abc.abstractmethod
+    def compute(self, context: MeasureContext) -> MeasureResult:
+        """Compute the measure's figures and summary for one statement.
+
+        Must not guess: a figure the data cannot give is ``[x]`` with a note. May raise
+        :class:`~measurekit.errors.InputError` or
+        :class:`~measurekit.errors.DataGapError`.
+        """
+
+    def record_filter(self, indicator_id: str) -> RecordFilter:
+        """How records are found for ``indicator_id`` by default: its offence codes from
+        the plugin's data file. Override for indicators defined by flags."""
+        return RecordFilter(offence_codes=self.default_offence_codes.get(indicator_id))
+
+    def count_figures(
+        self, context: MeasureContext, indicator: Indicator, roles: Iterable[Role] | None = None
+    ) -> list[Figure]:
+        """Counts of ``indicator`` in every comparison window (or just ``roles``), with the
+        statement file's offence codes where it overrides the defaults."""
+        query = Query(
+            indicator.id, context.record_filter(indicator.id, self.record_filter(indicator.id))
+        )
+        return context.counts(indicator, query, roles)
+
+    def result(
+        self,
+        context: MeasureContext,
+        figures: Iterable[Figure],
+        summary: Iterable[Block],
+        notes: Iterable[str] = (),
+    ) -> MeasureResult:
+        """A :class:`MeasureResult` for this measure, with the notes of any ``[x]`` figure
+        added to ``notes``."""
+        figures = tuple(figures)
+        all_notes = list(notes)
+        for figure in figures:
+            if figure.note and figure.marker is Marker.NOT_AVAILABLE:
+                note = f"{figure.indicator.label}, {figure.window.label}: {figure.note}."
+                if note not in all_notes:
+                    all_notes.append(note)
+        return MeasureResult(
+            self.id,
+            self.title,
+            context.applicability(),
+            figures,
+            tuple(summary),
+            tuple(all_notes),
+        )
+
+    def render_text(self, result: MeasureResult, width: int) -> str:
+        """The measure's "Recorded crime levels" part as plain text wrapped to ``width``."""
+        from measurekit.render import blocks_as_text
+
+        return blocks_as_text(result.summary + _notes_blocks(result), width)
+
+    def render_markdown(self, result: MeasureResult) -> str:
+        """The measure's "Recorded crime levels" part as Markdown, with a table of its
+        figures."""
+        from measurekit.render import blocks_as_markdown, figures_table_markdown
+
+        parts = [blocks_as_markdown(result.summary + _notes_blocks(result))]
+        if result.figures:
+            parts.append(figures_table_markdown(result.figures))
+        return "\n\n".join(part for part in parts if part)
+
+
+def _notes_blocks(result: MeasureResult) -> tuple[Block, ...]:
+    from measurekit.model import Paragraph
+
+    return tuple(Paragraph(f"Note: {note}") for note in result.notes)

@@ -1,0 +1,148 @@
+"""Shared pieces for rendering prose and figures as plain text or Markdown.
+
+Output formats and measure plugins both use these, so a statement reads the same whichever
+plugin wrote a part of it.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+
+from measurekit.markers import Marker
+from measurekit.model import Block, BulletList, Figure, Paragraph, Role, Statement, Unit
+from measurekit.wording import number, one_decimal
+
+ROLE_LABELS = {
+    Role.CURRENT: "Current",
+    Role.PREVIOUS_YEAR: "Previous year",
+    Role.TWO_YEARS_BEFORE: "Two years before",
+    Role.BASELINE: "Baseline",
+}
+
+
+def blocks_as_text(blocks: Iterable[Block], width: int) -> str:
+    """Paragraphs wrapped to ``width``, bullet lists with hanging indents, a blank line
+    between blocks."""
+    parts = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            parts.append(textwrap.fill(block.text, width))
+        else:
+            parts.append(
+                "\n".join(
+                    textwrap.fill(item, width, initial_indent="  - ", subsequent_indent="    ")
+                    for item in block.items
+                )
+            )
+    return "\n\n".join(parts)
+
+
+def blocks_as_markdown(blocks: Iterable[Block]) -> str:
+    """Paragraphs as Markdown paragraphs, bullet lists as ``-`` lists."""
+    parts = []
+    for block in blocks:
+        if isinstance(block, BulletList):
+            parts.append("\n".join(f"- {item}" for item in block.items))
+        else:
+            parts.append(block.text)
+    return "\n\n".join(parts)
+
+
+def figure_value(figure: Figure) -> str:
+    """A figure as a table cell: ``5,779``, ``75.0%``, ``[x]``, or ``12[r]``."""
+    if figure.value is None:
+        return str(figure.marker or Marker.NOT_AVAILABLE)
+    if figure.unit is Unit.PERCENT:
+        text = f"{one_decimal(figure.value)}%"
+    elif figure.unit is Unit.RATE:
+        text = one_decimal(figure.value)
+    else:
+        text = number(int(figure.value))
+    return f"{text}{figure.marker}" if figure.marker else text
+
+
+def figure_rows(figures: Sequence[Figure]) -> list[list[str]]:
+    """One row per figure: indicator, comparison, window, value, and responses for survey
+    percentages."""
+    with_base = any(figure.base is not None for figure in figures)
+    rows = []
+    for figure in figures:
+        row = [
+            figure.indicator.label,
+            ROLE_LABELS[figure.role],
+            figure.window.label,
+            figure_value(figure),
+        ]
+        if with_base:
+            row.append(number(figure.base) if figure.base is not None else "")
+        rows.append(row)
+    return rows
+
+
+def figure_headers(figures: Sequence[Figure]) -> list[str]:
+    """Column headings matching :func:`figure_rows`."""
+    headers = ["Indicator", "Comparison", "Period", "Figure"]
+    if any(figure.base is not None for figure in figures):
+        headers.append("Responses")
+    return headers
+
+
+def markers_key(figures: Iterable[Figure]) -> str | None:
+    """The key to the shorthand used in ``figures``, or None when there is none."""
+    used = sorted({figure.marker for figure in figures if figure.marker is not None})
+    if not used:
+        return None
+    return "; ".join(f"{marker} {marker.meaning}" for marker in used)
+
+
+def figures_table_markdown(figures: Sequence[Figure]) -> str:
+    """The figures as a pipe table (tabulate's stable ``pipe`` format), with the key to any
+    shorthand above it."""
+    from tabulate import tabulate
+
+    table = tabulate(
+        figure_rows(figures),
+        headers=figure_headers(figures),
+        tablefmt="pipe",
+        disable_numparse=True,
+    )
+    key = markers_key(figures)
+    return f"Shorthand: {key}.\n\n{table}" if key else table
+
+
+def statement_heading(statement: Statement) -> tuple[str, str, str | None]:
+    """The title, the subtitle (force and quarter) and the commissioner line."""
+    info = statement.info
+    title = "Police and Crime Measures: quarterly statement"
+    subtitle = f"{info.force}, {info.quarter.long_label}"
+    commissioner = None
+    if info.commissioner:
+        commissioner = info.commissioner
+        if info.commissioner_role:
+            commissioner += f", {info.commissioner_role}"
+    return title, subtitle, commissioner
+
+
+def window_sentence(statement: Statement) -> str:
+    """What windows the figures cover, stated once at the top of every format."""
+    windows = statement.info.windows
+    return (
+        f"Figures are for the {windows.current.label}, compared with the "
+        f"{windows.previous_year.label} and the {windows.two_years_before.label}, "
+        "unless a measure states otherwise."
+    )
+
+
+def applicability_lines(statement: Statement) -> list[str]:
+    """One line per measure: whether it applies in the area and, if not, why."""
+    lines = []
+    for result in statement.measures:
+        if result.applicability.applicable:
+            line = f"{result.title}: applicable."
+            if result.applicability.reason:
+                line = f"{result.title}: applicable. {result.applicability.reason}"
+        else:
+            line = f"{result.title}: not applicable. {result.applicability.reason or ''}".strip()
+        lines.append(line)
+    return lines

@@ -1,0 +1,160 @@
+"""What a data source is: something that answers counts (and tallies) for windows.
+
+A source format (``counts``, ``records``, ``survey``, ...) is registered by a plugin through
+the ``register_source_formats`` hook. The statement file names a format for each source;
+the format opens the files and returns a :class:`Source`, which measures then query.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+
+from measurekit.errors import InputError
+from measurekit.markers import Marker
+from measurekit.periods import Month, Window
+
+#: Values a record's ``firearm_type`` may take; the first three are "serious" firearms.
+FIREARM_TYPES = ("handgun", "rifle", "shotgun", "imitation", "air", "other")
+
+
+@attrs.frozen
+class RecordFilter:
+    """Which recorded offences count towards an indicator.
+
+    Each attribute left None places no condition; the conditions that are set must all hold.
+    Record-level sources apply it; sources of ready-made counts ignore it and look the
+    indicator up by id.
+    """
+
+    offence_codes: frozenset[str] | None = None
+    knife_or_sharp_instrument: bool | None = None
+    firearm_types: frozenset[str] | None = None
+    firearm_discharged: bool | None = None
+    domestic_abuse: bool | None = None
+
+
+@attrs.frozen
+class Query:
+    """A request for one indicator: its id (for sources of counts) and how to find its
+    records (for record-level sources)."""
+
+    indicator: str
+    records: RecordFilter | None = None
+
+
+@attrs.frozen
+class Count:
+    """A source's answer: the count over the window, with any marker (such as ``[r]``,
+    revised) the source attaches."""
+
+    value: int
+    marker: Marker | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Tally:
+    """A survey source's answer: ``yes`` of ``responses`` answered positively."""
+
+    yes: int
+    responses: int
+
+
+@attrs.frozen
+class Unavailable:
+    """The source cannot answer the window, and why.
+
+    ``missing_month`` is set when the window lies inside the data but a month of it is
+    missing: the build then fails unless the statement allows gaps. Otherwise (the window
+    starts before the data, or the publisher suppressed the figure) the figure is shown as
+    ``[x]`` with ``reason`` as its note.
+    """
+
+    reason: str
+    missing_month: Month | None = None
+    marker: Marker = Marker.NOT_AVAILABLE
+
+
+Answer = Count | Unavailable
+
+
+class Source(abc.ABC):
+    """An opened data source. Implementations override what they can answer."""
+
+    #: The source's name in the statement file (``[sources.NAME]``) and its format.
+    name: str
+    format_name: str
+
+    def __init__(self, name: str, format_name: str) -> None:
+        self.name = name
+        self.format_name = format_name
+
+    def count(self, query: Query, window: Window) -> Answer:
+        """How many of ``query``'s indicator fall in ``window``.
+
+        Returns :class:`Count` when the data tiles the window exactly, otherwise
+        :class:`Unavailable`; never a partial count.
+        """
+        raise InputError(
+            f"source {self.name!r} (format {self.format_name!r}) holds no counts; "
+            "name a source of crime data for this measure"
+        )
+
+    def tally(self, query: Query, window: Window) -> Tally | Unavailable:
+        """How many survey responses in ``window`` answered positively, of how many.
+
+        ``query.indicator`` names the question and the group (such as domestic abuse
+        victims), as the source format documents.
+        """
+        raise InputError(
+            f"source {self.name!r} (format {self.format_name!r}) holds no survey responses; "
+            "name a survey source for this measure"
+        )
+
+    def coverage(self) -> Mapping[str, list[Month]]:
+        """The months each indicator has data for, for the data-quality report."""
+        return {}
+
+
+@attrs.frozen
+class SourceSpec:
+    """A source as the statement file describes it, with paths already resolved.
+
+    ``force`` is the force to select from files holding several, and ``force_explicit``
+    says whether the statement file named it (otherwise it is the statement's own force or
+    area). ``options`` holds the format's own settings, structured into its
+    ``options_type``.
+    """
+
+    name: str
+    format_name: str
+    paths: tuple[Path, ...]
+    force: tuple[str, ...] = ()
+    force_explicit: bool = False
+    options: Any = None
+
+
+class SourceFormat(abc.ABC):
+    """A kind of data file that measurekit can read."""
+
+    #: The name used as ``format = "..."`` in the statement file.
+    name: ClassVar[str]
+    #: One line for ``measurekit plugins``.
+    description: ClassVar[str] = ""
+    #: An attrs class for the format's own keys in ``[sources.NAME]``, or None for none.
+    options_type: ClassVar[type | None] = None
+
+    @abc.abstractmethod
+    def open(self, spec: SourceSpec) -> Source:
+        """Read and validate the files in ``spec``; raise :class:`InputError` naming the
+        file, row and column of the first problem."""
+
+
+def describe_options(options: Mapping[str, Any]) -> str:
+    """The keys of ``options`` as a readable list, for error messages."""
+    return ", ".join(sorted(options)) or "none"

@@ -1,0 +1,324 @@
+"""Reading a statement file (TOML) into a checked plan of what to build.
+
+The file's shape is fixed by the attrs classes below and structured by one private cattrs
+converter that forbids unknown keys. Source formats and measures add keys of their own
+through their ``options_type``; those are checked by the same converter. Every error names
+the statement file and the key (``sources.crime.path``) it is about.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from measurekit.errors import Location, StatementFileError
+from measurekit.measures import MeasureSettings
+from measurekit.model import ComparisonWindows, StatementInfo
+from measurekit.periods import FinancialQuarter, Month, Window
+from measurekit.plugins import Plugins
+from measurekit.sources import SourceSpec
+
+_converter = cattrs.Converter(forbid_extra_keys=True)
+
+
+def _structure_paths(value: object, _: object) -> str | list[str]:
+    """``path`` is one path or a list of paths."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    raise TypeError("expected a path or a list of paths")
+
+
+_converter.register_structure_hook(str | list[str], _structure_paths)
+
+
+@attrs.frozen
+class StatementTable:
+    """``[statement]``: who publishes, for which quarter."""
+
+    force: str
+    period: str
+    area: str | None = None
+    commissioner: str | None = None
+    commissioner_role: str | None = None
+    organisation: str | None = None
+    baseline: str | None = None
+    allow_gaps: bool = False
+    published: str | None = None
+    contact: str | None = None
+
+
+@attrs.frozen
+class SectionTable:
+    """``[[sections]]``: the measures a section covers and its narrative file."""
+
+    measures: list[str]
+    narrative: str | None = None
+
+
+@attrs.frozen
+class StatementFile:
+    """The whole file; ``sources`` and ``measures`` tables are checked in a second step,
+    once their format or measure is known."""
+
+    statement: StatementTable
+    sections: list[SectionTable]
+    sources: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    measures: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class SourceTable:
+    """The keys every ``[sources.NAME]`` table may have; others belong to its format."""
+
+    format: str
+    path: str | list[str]
+    force: str | None = None
+
+
+@attrs.frozen
+class MeasureTable:
+    """The keys every ``[measures.ID]`` table may have; others belong to the measure."""
+
+    source: str | None = None
+    baseline: str | None = None
+    applicable: bool = True
+    reason: str | None = None
+    offence_codes: dict[str, list[str]] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class SectionPlan:
+    """A section to build: its measure ids and narrative file, if any."""
+
+    measures: tuple[str, ...]
+    narrative: Path | None
+
+
+@attrs.frozen
+class StatementPlan:
+    """A statement file checked against the installed plugins: ready to build."""
+
+    path: Path
+    info: StatementInfo
+    sources: Mapping[str, SourceSpec]
+    sections: tuple[SectionPlan, ...]
+    measures: Mapping[str, MeasureSettings]
+    allow_gaps: bool
+
+    @property
+    def stem(self) -> str:
+        """The statement file's name without extension: output files are named after it."""
+        return self.path.stem
+
+
+def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> StatementPlan:
+    """Read and check the statement file at ``path``.
+
+    ``period`` (``"2023/24 Q1"``) overrides ``[statement].period``. Raises
+    :class:`StatementFileError` naming the file and key of the first problem.
+    """
+    where = Location(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise StatementFileError("statement file not found", where) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise StatementFileError(f"not valid TOML: {error}", where) from None
+    document = _structure(raw, StatementFile, path, "")
+    base = path.parent
+    table = document.statement
+    quarter = _parse(FinancialQuarter.parse, period or table.period, path, "statement.period")
+    baseline = _baseline(table.baseline, path, "statement.baseline")
+    info = StatementInfo(
+        force=table.force,
+        area=table.area or table.force,
+        quarter=quarter,
+        windows=ComparisonWindows.for_quarter(quarter, baseline),
+        commissioner=table.commissioner,
+        commissioner_role=table.commissioner_role,
+        organisation=table.organisation,
+        published=table.published,
+        contact=table.contact,
+    )
+    sources = {
+        name: _source_spec(name, raw_source, info, plugins, path)
+        for name, raw_source in document.sources.items()
+    }
+    sections = tuple(
+        _section(index, section, plugins, path, base)
+        for index, section in enumerate(document.sections)
+    )
+    if not sections:
+        raise StatementFileError("no [[sections]]: a statement needs at least one", where)
+    in_sections = [measure for section in sections for measure in section.measures]
+    for measure_id in document.measures:
+        if measure_id not in in_sections:
+            raise StatementFileError(
+                f"measures.{measure_id}: the measure is in no [[sections]] entry", where
+            )
+    measures = {
+        measure_id: _measure_settings(
+            measure_id, document.measures.get(measure_id, {}), plugins, path
+        )
+        for measure_id in in_sections
+    }
+    for measure_id, settings in measures.items():
+        measure = plugins.measure(measure_id)
+        source = settings.source or measure.default_source
+        if source not in sources and settings.applicable and measure.needs_source:
+            raise StatementFileError(
+                f"measures.{measure_id}: needs source {source!r}, but the file has no "
+                f"[sources.{source}] (sources: {', '.join(sources) or 'none'})",
+                where,
+            )
+    return StatementPlan(path, info, sources, sections, measures, table.allow_gaps)
+
+
+def _structure(raw: object, kind: type[Any], path: Path, prefix: str) -> Any:
+    try:
+        return _converter.structure(raw, kind)
+    except Exception as error:
+        messages = cattrs.transform_error(error, path=f"$.{prefix}" if prefix else "$")
+        message = messages[0] if messages else str(error)
+        raise StatementFileError(_readable(message), Location(path)) from None
+
+
+def _readable(message: str) -> str:
+    """cattrs's ``"required field missing @ $.statement.force"`` as ``"statement.force:
+    required field missing"``."""
+    text, _, where = message.rpartition(" @ ")
+    key = where.removeprefix("$").lstrip(".").replace("['", ".").replace("']", "")
+    if text.startswith("extra fields found (") and text.endswith(")"):
+        names = text.removeprefix("extra fields found (").removesuffix(")")
+        text = f"unknown key{'s' if ',' in names else ''} {names}"
+    return f"{key}: {text}" if key else text
+
+
+def _parse(parser: Any, text: str, path: Path, key: str) -> Any:
+    try:
+        return parser(text)
+    except ValueError as error:
+        raise StatementFileError(f"{key}: {error}", Location(path)) from None
+
+
+def _baseline(text: str | None, path: Path, key: str) -> Window | None:
+    """A baseline written as the last month of its 12 months (``"2020-03"``)."""
+    if text is None:
+        return None
+    return Window.ending(_parse(Month.parse, text, path, key), 12)
+
+
+def _split(raw: Mapping[str, Any], kind: type[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    names = {field.name for field in attrs.fields(kind)}
+    known = {key: value for key, value in raw.items() if key in names}
+    extra = {key: value for key, value in raw.items() if key not in names}
+    return known, extra
+
+
+def _options(
+    extra: dict[str, Any], options_type: type | None, path: Path, prefix: str, owner: str
+) -> Any:
+    if options_type is None:
+        if extra:
+            raise StatementFileError(
+                f"{prefix}: unknown key{'s' if len(extra) > 1 else ''} "
+                f"{', '.join(sorted(extra))} ({owner} takes none of its own)",
+                Location(path),
+            )
+        return None
+    return _structure(extra, options_type, path, prefix)
+
+
+def _source_spec(
+    name: str, raw: dict[str, Any], info: StatementInfo, plugins: Plugins, path: Path
+) -> SourceSpec:
+    prefix = f"sources.{name}"
+    known, extra = _split(raw, SourceTable)
+    table: SourceTable = _structure(known, SourceTable, path, prefix)
+    if table.format not in plugins.source_formats:
+        raise StatementFileError(
+            f"{prefix}.format: unknown format {table.format!r}; installed formats: "
+            f"{', '.join(sorted(plugins.source_formats))}",
+            Location(path),
+        )
+    source_format = plugins.source_format(table.format)
+    options = _options(extra, source_format.options_type, path, prefix, f"format {table.format!r}")
+    paths = [table.path] if isinstance(table.path, str) else table.path
+    if not paths:
+        raise StatementFileError(f"{prefix}.path: no file named", Location(path))
+    resolved = []
+    for item in paths:
+        candidate = (path.parent / item).resolve()
+        if not candidate.exists():
+            raise StatementFileError(f"{prefix}.path: {item!r} does not exist", Location(path))
+        resolved.append(candidate)
+    force = (table.force,) if table.force else tuple(dict.fromkeys((info.force, info.area)))
+    return SourceSpec(name, table.format, tuple(resolved), force, table.force is not None, options)
+
+
+def _section(
+    index: int, table: SectionTable, plugins: Plugins, path: Path, base: Path
+) -> SectionPlan:
+    prefix = f"sections[{index}]"
+    if not table.measures:
+        raise StatementFileError(f"{prefix}.measures: list at least one measure", Location(path))
+    for measure_id in table.measures:
+        if measure_id not in plugins.measures:
+            raise StatementFileError(
+                f"{prefix}.measures: no installed plugin provides measure {measure_id!r}; "
+                f"installed: {', '.join(sorted(plugins.measures))}",
+                Location(path),
+            )
+    narrative = None
+    if table.narrative is not None:
+        narrative = (base / table.narrative).resolve()
+        if not narrative.is_file():
+            raise StatementFileError(
+                f"{prefix}.narrative: {table.narrative!r} does not exist", Location(path)
+            )
+    return SectionPlan(tuple(table.measures), narrative)
+
+
+def _measure_settings(
+    measure_id: str, raw: dict[str, Any], plugins: Plugins, path: Path
+) -> MeasureSettings:
+    prefix = f"measures.{measure_id}"
+    measure = plugins.measure(measure_id)
+    known, extra = _split(raw, MeasureTable)
+    table: MeasureTable = _structure(known, MeasureTable, path, prefix)
+    options = _options(extra, measure.options_type, path, prefix, f"measure {measure_id!r}")
+    if not table.applicable and not table.reason:
+        raise StatementFileError(
+            f"{prefix}.reason: a measure marked not applicable needs the reason "
+            "(the law asks for it)",
+            Location(path),
+        )
+    indicator_ids = {indicator.id for indicator in measure.indicators}
+    for indicator_id in table.offence_codes:
+        if indicator_id not in indicator_ids:
+            raise StatementFileError(
+                f"{prefix}.offence_codes.{indicator_id}: measure {measure_id!r} has no such "
+                f"indicator; it has {', '.join(sorted(indicator_ids))}",
+                Location(path),
+            )
+    from measurekit.builtin.sources import normalise_offence_code
+
+    codes = {
+        indicator_id: frozenset(normalise_offence_code(code) for code in code_list)
+        for indicator_id, code_list in table.offence_codes.items()
+    }
+    return MeasureSettings(
+        source=table.source,
+        baseline=_baseline(table.baseline, path, f"{prefix}.baseline"),
+        applicable=table.applicable,
+        reason=table.reason,
+        offence_codes=codes,
+        options=options,
+    )

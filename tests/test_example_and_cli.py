@@ -1,0 +1,101 @@
+"""The bundled example and the command line's own behaviour (help, version, module)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import measurekit
+from measurekit.cli import main
+
+
+def test_example_writes_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["example", "-o", str(tmp_path)]) == 0
+    names = {path.name for path in tmp_path.iterdir()}
+    assert {
+        "cheshire-2023-24-q1.txt",
+        "cheshire-2023-24-q1.md",
+        "cheshire-2023-24-q1.json",
+    } <= names
+    assert not [name for name in names if name.startswith(".")], "temporary files left"
+    figures = json.loads((tmp_path / "cheshire-2023-24-q1.json").read_text())["figures"]
+    by_key = {(f["indicator"], f["role"]): f["value"] for f in figures}
+    # The published Cheshire figures the example is constructed to match.
+    assert by_key["homicide", "current"] == 0
+    assert by_key["homicide", "previous_year"] == 2
+    assert by_key["homicide", "two_years_before"] == 9
+    assert by_key["neighbourhood_crime", "current"] == 5779
+    assert by_key["neighbourhood_crime", "previous_year"] == 6067
+    text = " ".join((tmp_path / "cheshire-2023-24-q1.txt").read_text().split())
+    assert "April to June 2023 (Quarter 1 2023/24)" in text
+    assert (
+        "5,779 neighbourhood crimes: a reduction of 4.7% on the 6,067 recorded in the 12 "
+        "months to June 2022" in text
+    )
+    assert "0 homicides" in text
+    assert "100.0%" not in text
+
+
+def test_example_parts_of_neighbourhood_crime_match_published_changes(tmp_path: Path) -> None:
+    assert main(["example", "-o", str(tmp_path), "-f", "markdown"]) == 0
+    text = " ".join((tmp_path / "cheshire-2023-24-q1.md").read_text().split())
+    for phrase in (
+        "a reduction of 5.4%",
+        "a reduction of 6.9%",
+        "a reduction of 2.2%",
+        "an increase of 9.5%",
+    ):
+        assert phrase in text
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.strip() == f"measurekit {measurekit.__version__}"
+    for command in ("build", "example", "check", "plugins"):
+        with pytest.raises(SystemExit) as caught:
+            main([command, "--help"])
+        assert caught.value.code == 0
+        assert "usage: measurekit" in capsys.readouterr().out
+
+
+def test_usage_error_exits_two(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["build"])
+    assert caught.value.code == 2
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "measurekit", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"measurekit {measurekit.__version__}"
+
+
+def test_import_stays_light() -> None:
+    code = (
+        "import sys, measurekit, measurekit.plugins; "
+        "print(sorted(m for m in ('openpyxl', 'tabulate') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_check_reports_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib import resources
+
+    statement = resources.files("measurekit.example") / "cheshire-2023-24-q1.toml"
+    assert main(["check", str(statement)]) == 0
+    out = capsys.readouterr().out
+    assert "crime: records: April 2019 to June 2023" in out
