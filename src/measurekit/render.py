@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from measurekit.markers import Marker
 from measurekit.model import Block, BulletList, Figure, Paragraph, Role, Statement, Unit
-from measurekit.wording import number, one_decimal
+from measurekit.wording import is_small, number, one_decimal, percent_change
 
 ROLE_LABELS = {
     Role.CURRENT: "Current",
@@ -62,10 +62,28 @@ def figure_value(figure: Figure) -> str:
     return f"{text}{figure.marker}" if figure.marker else text
 
 
+def change_cell(current: Figure | None, earlier: Figure) -> str:
+    """The percentage change from ``earlier`` to ``current``, to one decimal place, for a
+    table: ``[z]`` when there is nothing to compare (the current row itself, a change from
+    zero), ``[x]`` when either count is unknown, ``[u]`` when the counts are too small for a
+    percentage to mean much."""
+    if current is None or earlier.role is Role.CURRENT or earlier.unit is not Unit.COUNT:
+        return str(Marker.NOT_APPLICABLE)
+    if current.value is None or earlier.value is None:
+        return str(Marker.NOT_AVAILABLE)
+    change = percent_change(current.value, earlier.value)
+    if change is None:
+        return str(Marker.NOT_APPLICABLE)
+    if is_small(current.value, earlier.value):
+        return str(Marker.LOW_RELIABILITY)
+    return one_decimal(change)
+
+
 def figure_rows(figures: Sequence[Figure]) -> list[list[str]]:
-    """One row per figure: indicator, comparison, window, value, and responses for survey
-    percentages."""
+    """One row per figure: indicator, comparison, window, value, the change from it to the
+    current figure, and responses for survey percentages."""
     with_base = any(figure.base is not None for figure in figures)
+    current = {f.indicator.id: f for f in figures if f.role is Role.CURRENT}
     rows = []
     for figure in figures:
         row = [
@@ -73,24 +91,28 @@ def figure_rows(figures: Sequence[Figure]) -> list[list[str]]:
             ROLE_LABELS[figure.role],
             figure.window.label,
             figure_value(figure),
+            change_cell(current.get(figure.indicator.id), figure),
         ]
         if with_base:
-            row.append(number(figure.base) if figure.base is not None else "")
+            row.append(
+                number(figure.base) if figure.base is not None else str(Marker.NOT_APPLICABLE)
+            )
         rows.append(row)
     return rows
 
 
 def figure_headers(figures: Sequence[Figure]) -> list[str]:
     """Column headings matching :func:`figure_rows`."""
-    headers = ["Indicator", "Comparison", "Period", "Figure"]
+    headers = ["Indicator", "Comparison", "Period", "Figure", "Change to current period (%)"]
     if any(figure.base is not None for figure in figures):
         headers.append("Responses")
     return headers
 
 
-def markers_key(figures: Iterable[Figure]) -> str | None:
-    """The key to the shorthand used in ``figures``, or None when there is none."""
-    used = sorted({figure.marker for figure in figures if figure.marker is not None})
+def markers_key(rows: Iterable[Iterable[str]]) -> str | None:
+    """The key to the shorthand used in the cells of ``rows``, or None when there is none."""
+    cells = " ".join(cell for row in rows for cell in row)
+    used = [marker for marker in Marker if marker.value in cells]
     if not used:
         return None
     return "; ".join(f"{marker} {marker.meaning}" for marker in used)
@@ -101,13 +123,16 @@ def figures_table_markdown(figures: Sequence[Figure]) -> str:
     shorthand above it."""
     from tabulate import tabulate
 
+    rows = figure_rows(figures)
+    headers = figure_headers(figures)
     table = tabulate(
-        figure_rows(figures),
-        headers=figure_headers(figures),
+        rows,
+        headers=headers,
         tablefmt="pipe",
         disable_numparse=True,
+        colalign=["left"] * 3 + ["right"] * (len(headers) - 3),
     )
-    key = markers_key(figures)
+    key = markers_key(rows)
     return f"Shorthand: {key}.\n\n{table}" if key else table
 
 

@@ -1,0 +1,43 @@
+"""Table cells: values, changes and shorthand, checked by hand."""
+
+from __future__ import annotations
+
+from measurekit.markers import Marker
+from measurekit.model import Figure, Indicator, Role, Unit
+from measurekit.periods import Month, Window
+from measurekit.render import change_cell, figure_value, figures_table_markdown
+
+CRIME = Indicator("crime", "Crime", "crime", "crimes")
+NOW = Window.ending(Month(2023, 6))
+
+
+def count(role: Role, value: int | None, years_back: int = 0) -> Figure:
+    marker = Marker.NOT_AVAILABLE if value is None else None
+    return Figure("m", CRIME, role, NOW.shifted(-years_back), Unit.COUNT, value, marker=marker)
+
+
+def test_changes_to_the_current_figure() -> None:
+    current = count(Role.CURRENT, 586)
+    assert change_cell(current, count(Role.PREVIOUS_YEAR, 523, 1)) == "12.0"  # 63 / 523
+    assert change_cell(current, count(Role.PREVIOUS_YEAR, 600, 1)) == "-2.3"  # -14 / 600
+    assert change_cell(current, current) == "[z]"
+    assert change_cell(count(Role.CURRENT, 12), count(Role.PREVIOUS_YEAR, 0, 1)) == "[z]"
+    assert change_cell(count(Role.CURRENT, 0), count(Role.PREVIOUS_YEAR, 2, 1)) == "[u]"
+    assert change_cell(current, count(Role.PREVIOUS_YEAR, None, 1)) == "[x]"
+
+
+def test_values_and_markers_in_cells() -> None:
+    assert figure_value(count(Role.CURRENT, 5779)) == "5,779"
+    assert figure_value(count(Role.CURRENT, None)) == "[x]"
+    percent = Figure("m", CRIME, Role.CURRENT, NOW, Unit.PERCENT, 75.0, base=56)
+    assert figure_value(percent) == "75.0%"
+
+
+def test_markdown_table_explains_its_shorthand_above_it() -> None:
+    table = figures_table_markdown([count(Role.CURRENT, 10), count(Role.PREVIOUS_YEAR, None, 1)])
+    key, _, body = table.partition("\n\n")
+    assert key == "Shorthand: [x] not available; [z] not applicable."
+    lines = body.splitlines()
+    assert lines[0].startswith("| Indicator")
+    assert len(lines) == 4
+    assert [cell.strip() for cell in lines[3].strip("|").split("|")][3:] == ["[x]", "[x]"]
