@@ -21,32 +21,36 @@ def normalise(name: str) -> str:
 def select_force(
     rows: Iterable[Row], wanted: tuple[str, ...], explicit: bool, path: Path
 ) -> Iterator[Row]:
-    """The rows of ``rows`` that belong to the wanted force.
+    """The rows of ``rows`` that belong to the wanted force, streamed.
 
-    Rows with a blank or absent ``force`` cell always belong. When the file holds a single
-    force and the statement file did not name one for the source, every row belongs; when
-    it holds several, rows whose force matches any name in ``wanted`` (the force's name or
-    its area) belong, and an error lists the forces present if none match.
+    Rows with a blank or absent ``force`` cell always belong. Rows whose force matches any
+    name in ``wanted`` (the force's name or its area) belong. When no row matches, the file
+    holds a single force, and the statement file did not name one for the source, that
+    force's rows belong (they are held back until the end, the only case that buffers);
+    when no row matches otherwise, an error lists the forces present.
     """
     keys = {normalise(name) for name in wanted}
-    seen: set[str] = set()
-    kept: list[Row] = []
-    others: list[Row] = []
+    others: set[str] = set()
+    held: list[Row] = []
+    matched = False
     for row in rows:
         force = row.get(FORCE_COLUMN)
         if not force or normalise(force) in keys:
-            kept.append(row)
+            matched = matched or bool(force)
+            yield row
+            continue
+        others.add(force)
+        if not matched and not explicit and len(others) == 1:
+            held.append(row)
         else:
-            seen.add(force)
-            others.append(row)
-    matched = any(row.get(FORCE_COLUMN) for row in kept)
-    if not matched and len(seen) == 1 and not explicit:
-        kept.extend(others)
-        kept.sort(key=lambda row: row.number)
-    elif not matched and seen:
-        raise InputError(
-            f"no rows for force {' or '.join(repr(w) for w in wanted)}; the file holds "
-            f'{", ".join(sorted(repr(s) for s in seen))} (set force = "..." for the source)',
-            Location(path, None, FORCE_COLUMN),
-        )
-    yield from kept
+            held.clear()
+    if matched or not others:
+        return
+    if len(others) == 1 and not explicit:
+        yield from held
+        return
+    raise InputError(
+        f"no rows for force {' or '.join(repr(w) for w in wanted)}; the file holds "
+        f'{", ".join(sorted(repr(s) for s in others))} (set force = "..." for the source)',
+        Location(path, None, FORCE_COLUMN),
+    )

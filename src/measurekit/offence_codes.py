@@ -10,6 +10,11 @@ from measurekit.errors import PluginError
 DATA_FILE = "offence_codes.toml"
 
 
+def normalise_offence_code(code: str) -> str:
+    """An offence code in canonical form: stripped, letters upper case (``28e`` -> ``28E``)."""
+    return code.strip().upper()
+
+
 def load_offence_codes(package: str, resource: str = DATA_FILE) -> dict[str, frozenset[str]]:
     """The ``[indicators]`` table of ``resource`` in ``package``: indicator id to codes.
 
@@ -22,6 +27,6 @@ def load_offence_codes(package: str, resource: str = DATA_FILE) -> dict[str, fro
     except (OSError, KeyError, tomllib.TOMLDecodeError) as error:
         raise PluginError(package, f"cannot read {resource}: {error}") from error
     return {
-        indicator: frozenset(str(code).strip().upper() for code in codes)
+        indicator: frozenset(normalise_offence_code(str(code)) for code in codes)
         for indicator, codes in table.items()
     }

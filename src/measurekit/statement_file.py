@@ -19,6 +19,7 @@ import cattrs
 from measurekit.errors import Location, StatementFileError
 from measurekit.measures import MeasureSettings
 from measurekit.model import ComparisonWindows, StatementInfo
+from measurekit.offence_codes import normalise_offence_code
 from measurekit.periods import FinancialQuarter, Month, Window
 from measurekit.plugins import Plugins
 from measurekit.sources import SourceSpec
@@ -308,8 +309,6 @@ def _measure_settings(
                 f"indicator; it has {', '.join(sorted(indicator_ids))}",
                 Location(path),
             )
-    from measurekit.builtin.sources import normalise_offence_code
-
     codes = {
         indicator_id: frozenset(normalise_offence_code(code) for code in code_list)
         for indicator_id, code_list in table.offence_codes.items()

@@ -10,6 +10,7 @@ import attrs
 from measurekit import hookimpl
 from measurekit.errors import InputError, Location
 from measurekit.forces import FORCE_COLUMN, select_force
+from measurekit.offence_codes import normalise_offence_code
 from measurekit.parsing import boolean, month, month_of_date, whole_number
 from measurekit.periods import Month, Window
 from measurekit.sources import (
@@ -131,11 +132,6 @@ RECORD_OPTIONAL = (
     "crime_id",
     FORCE_COLUMN,
 )
-
-
-def normalise_offence_code(code: str) -> str:
-    """An offence code in canonical form: stripped, letters upper case (``28e`` -> ``28E``)."""
-    return code.strip().upper()
 
 
 def matches(key: RecordKey, rule: RecordFilter) -> bool:
