@@ -72,8 +72,13 @@ def compute_measure(
     windows = plan.info.windows
     if settings.baseline is not None:
         windows = windows.with_baseline(settings.baseline)
-    context = MeasureContext(measure_id, plan.info, windows, source, settings, plan.allow_gaps)
+    context = MeasureContext(
+        measure_id, plan.info, windows, source, settings, plan.allow_gaps, sources.get
+    )
     plugin = plugins.plugin_of_measure(measure_id)
+    if not settings.applicable and source is None and measure.needs_source:
+        # Not applicable and nothing to count from: say so rather than print [x] figures.
+        return _guarded(plugin, f"measure {measure_id!r}", partial(measure.not_applicable, context))
     return _guarded(plugin, f"measure {measure_id!r}", partial(measure.compute, context))
 
 

@@ -8,7 +8,7 @@ how its part of a section renders in each output format.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
 import attrs
@@ -22,12 +22,17 @@ from measurekit.model import (
     Figure,
     Indicator,
     MeasureResult,
+    Paragraph,
     Role,
     StatementInfo,
     Unit,
 )
 from measurekit.periods import Window
-from measurekit.sources import Count, Query, RecordFilter, Source, Unavailable
+from measurekit.sources import Count, Query, RecordFilter, Source, Tally, Unavailable
+
+
+def _no_other_sources(name: str) -> Source | None:
+    return None
 
 
 @attrs.frozen
@@ -56,6 +61,17 @@ class MeasureContext:
     source: Source | None
     settings: MeasureSettings
     allow_gaps: bool = False
+    #: Opens another of the statement's sources by name (None when there is no such
+    #: source), for measures that read a second source such as a file of force counts.
+    lookup: Callable[[str], Source | None] = _no_other_sources
+
+    def source_named(self, name: str) -> Source | None:
+        """The statement's source called ``name``, opened; None when it has none."""
+        return self.lookup(name)
+
+    def with_source(self, source: Source | None) -> MeasureContext:
+        """A copy of this context that counts from ``source`` instead."""
+        return attrs.evolve(self, source=source)
 
     def count(self, indicator: Indicator, query: Query, role: Role, window: Window) -> Figure:
         """The count of ``indicator`` over ``window`` as a figure.
@@ -90,6 +106,20 @@ class MeasureContext:
             for role, window in self.windows.by_role().items()
             if wanted is None or role in wanted
         ]
+
+    def percentage(self, indicator: Indicator, query: Query, role: Role, window: Window) -> Figure:
+        """The share of survey responses in ``window`` answering positively, as a figure.
+
+        The value is an unrounded percentage and ``base`` the number of responses. A window
+        with no responses is ``[x]`` with base 0 and a note saying so; a window the source
+        cannot answer is ``[x]`` with the source's reason, as for :meth:`count`.
+        """
+        if self.source is None:
+            return self.unavailable(indicator, role, window, Unit.PERCENT, "no source is set")
+        answer = self.source.tally(query, window)
+        if isinstance(answer, Unavailable):
+            return self._unavailable_answer(indicator, role, window, Unit.PERCENT, answer)
+        return percentage_figure(self.measure_id, indicator, role, window, answer)
 
     def unavailable(
         self,
@@ -128,6 +158,26 @@ class MeasureContext:
         return Applicability(self.settings.applicable, self.settings.reason)
 
 
+def percentage_figure(
+    measure_id: str, indicator: Indicator, role: Role, window: Window, tally: Tally
+) -> Figure:
+    """``tally`` as a percentage figure with its base; ``[x]`` when there are no responses."""
+    if tally.responses == 0:
+        return Figure(
+            measure_id,
+            indicator,
+            role,
+            window,
+            Unit.PERCENT,
+            None,
+            base=0,
+            marker=Marker.NOT_AVAILABLE,
+            note="no survey responses were received in this period",
+        )
+    value = tally.yes / tally.responses * 100
+    return Figure(measure_id, indicator, role, window, Unit.PERCENT, value, base=tally.responses)
+
+
 class Measure(abc.ABC):
     """A national measure, as provided by a plugin.
 
@@ -160,6 +210,15 @@ class Measure(abc.ABC):
         :class:`~measurekit.errors.InputError` or
         :class:`~measurekit.errors.DataGapError`.
         """
+
+    def not_applicable(self, context: MeasureContext) -> MeasureResult:
+        """The result of a measure the statement marks not applicable and gives no data
+        for: no figures, and a sentence saying so with the statement's reason.
+
+        The core calls this instead of :meth:`compute` in that case; override it to say
+        more (a measure that is measured nationally, say).
+        """
+        return self.result(context, (), [Paragraph(not_applicable_sentence(context))])
 
     def record_filter(self, indicator_id: str) -> RecordFilter:
         """How records are found for ``indicator_id`` by default: its offence codes from
@@ -218,7 +277,14 @@ class Measure(abc.ABC):
         return "\n\n".join(part for part in parts if part)
 
 
-def _notes_blocks(result: MeasureResult) -> tuple[Block, ...]:
-    from measurekit.model import Paragraph
+def not_applicable_sentence(context: MeasureContext) -> str:
+    """``"This measure is not applicable in Cheshire: REASON"``, from the statement file."""
+    reason = (context.settings.reason or "").strip()
+    sentence = f"This measure is not applicable in {context.info.area}"
+    if not reason:
+        return sentence + "."
+    return f"{sentence}. {reason[0].upper()}{reason[1:]}" + ("" if reason[-1] in ".!?" else ".")
 
+
+def _notes_blocks(result: MeasureResult) -> tuple[Block, ...]:
     return tuple(Paragraph(f"Note: {note}") for note in result.notes)

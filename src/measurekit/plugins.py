@@ -29,6 +29,7 @@ DISABLE_VARIABLE = "MEASUREKIT_DISABLE_PLUGINS"
 #: The core's own plugins, registered after entry points, like any other.
 DEFAULT_PLUGINS = (
     "measurekit.builtin.sources",
+    "measurekit.builtin.survey",
     "measurekit.builtin.text_output",
     "measurekit.builtin.markdown_output",
     "measurekit.builtin.json_output",

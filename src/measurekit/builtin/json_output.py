@@ -8,7 +8,7 @@ from typing import Any
 
 from measurekit import hookimpl
 from measurekit.measures import Measure
-from measurekit.model import Figure, Statement
+from measurekit.model import Figure, MeasureResult, Statement
 from measurekit.outputs import OutputFormat
 
 SCHEMA = "measurekit.figures/1"
@@ -32,8 +32,22 @@ def figure_record(figure: Figure) -> dict[str, Any]:
     }
 
 
+def measure_record(result: MeasureResult, section: int) -> dict[str, Any]:
+    """One measure's applicability (SI 2021/547 para 7A(b)) and notes: why a figure is
+    ``[x]``, small survey bases and the like. ``section`` counts sections from 1."""
+    return {
+        "id": result.measure_id,
+        "title": result.title,
+        "section": section,
+        "applicable": result.applicability.applicable,
+        "reason": result.applicability.reason,
+        "notes": list(result.notes),
+    }
+
+
 def figures_document(statement: Statement) -> dict[str, Any]:
-    """The whole figures document as plain data."""
+    """The whole figures document as plain data: the schema's ``statement`` and
+    ``figures``, plus ``measures``, each measure's applicability and notes."""
     info = statement.info
     quarter = info.quarter.window
     return {
@@ -44,6 +58,11 @@ def figures_document(statement: Statement) -> dict[str, Any]:
             "start": str(quarter.start),
             "end": str(quarter.end),
         },
+        "measures": [
+            measure_record(result, number)
+            for number, section in enumerate(statement.sections, start=1)
+            for result in section.measures
+        ],
         "figures": [figure_record(figure) for figure in statement.figures],
     }
 

@@ -40,7 +40,8 @@ class CoverageOptions:
     end: str | None = None
 
 
-def _outside(window: Window, first: Month, last: Month) -> Unavailable | None:
+def outside(window: Window, first: Month, last: Month) -> Unavailable | None:
+    """Why ``window`` lies beyond data covering ``first`` to ``last``; None when inside."""
     if window.start < first:
         return Unavailable(f"the data start in {first.label}")
     if window.end > last:
@@ -71,9 +72,9 @@ class CountsSource(Source):
             return Unavailable(f"source {self.name!r} has no figures for {query.indicator}")
         first = min(entry.window.start for entry in entries)
         last = max(entry.window.end for entry in entries)
-        outside = _outside(window, first, last)
-        if outside:
-            return outside
+        unavailable = outside(window, first, last)
+        if unavailable:
+            return unavailable
         pieces = {entry.window: entry.value for entry in entries if entry.window.start in window}
         tiling = tile(window, list(pieces))
         if isinstance(tiling, Month):
@@ -160,9 +161,9 @@ class RecordsSource(Source):
             return Unavailable(
                 f"records cannot answer {query.indicator}: the measure gives no offence codes"
             )
-        outside = _outside(window, self.first, self.last)
-        if outside:
-            return outside
+        unavailable = outside(window, self.first, self.last)
+        if unavailable:
+            return unavailable
         rule = query.records
         return Count(
             sum(n for key, n in self._tally.items() if key[0] in window and matches(key, rule))
@@ -186,7 +187,7 @@ class RecordsFormat(SourceFormat):
             for row in select_force(rows, spec.force, spec.force_explicit, path):
                 tally[_record_key(row)] += 1
         options: CoverageOptions = spec.options or CoverageOptions()
-        first, last = _coverage(spec, tally, options)
+        first, last = coverage_months(spec, [key[0] for key in tally], options)
         return RecordsSource(spec.name, tally, first, last)
 
 
@@ -209,10 +210,11 @@ def _record_key(row: Row) -> RecordKey:
     )
 
 
-def _coverage(
-    spec: SourceSpec, tally: Counter[RecordKey], options: CoverageOptions
+def coverage_months(
+    spec: SourceSpec, months: list[Month], options: CoverageOptions, what: str = "records"
 ) -> tuple[Month, Month]:
-    months = [key[0] for key in tally]
+    """The first and last month a source covers: ``options.start``/``end`` when given,
+    else the first and last of ``months``. Raises :class:`InputError` when neither says."""
     where = Location(spec.paths[0] if spec.paths else spec.name)
     try:
         first = Month.parse(options.start) if options.start else min(months, default=None)
@@ -221,8 +223,8 @@ def _coverage(
         raise InputError(f"sources.{spec.name}: {error}", where) from None
     if first is None or last is None:
         raise InputError(
-            "the file holds no records; give start and end under "
-            f"[sources.{spec.name}] if the force truly recorded none",
+            f"the file holds no {what}; give start and end under "
+            f"[sources.{spec.name}] if there truly were none",
             where,
         )
     return first, last

@@ -1,0 +1,179 @@
+"""The ``serious_violence`` measure: reduce serious violence.
+
+From record-level crime data (``records``), using the flags on each record:
+
+- offences involving a handgun, rifle or shotgun (``firearm_type``), and of those, how many
+  involved the firearm being discharged (``firearm_discharged``); imitation, air and other
+  weapons are not counted;
+- offences involving a knife or sharp instrument (``knife_or_sharp_instrument``).
+
+Optionally, from a ``counts`` source the statement names as ``counts_source`` under
+``[measures.serious_violence]``: hospital admissions for assault with a sharp object
+(indicator ids ``sharp_object_admissions`` and ``sharp_object_admissions_under_25``), each
+shown only when that source holds it.
+
+Every indicator is given for the 12 months to the end of the quarter, the two years before,
+and the baseline.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from measurekit import (
+    Figure,
+    Indicator,
+    Measure,
+    MeasureContext,
+    MeasureResult,
+    Paragraph,
+    RecordFilter,
+    Role,
+    hookimpl,
+)
+from measurekit.offence_codes import load_offence_codes
+from measurekit.sentences import baseline_sentence, comparison_clause, recorded_sentence
+from measurekit.supplied import (
+    SuppliedCountsOptions,
+    supplied_counts,
+    supplied_sentences,
+    supplied_source,
+)
+from measurekit.wording import counted, join_words, number
+
+__version__ = "0.1.0"
+
+#: The firearm types a serious firearm offence involves, as the records format spells them.
+SERIOUS_FIREARMS = frozenset({"handgun", "rifle", "shotgun"})
+
+FIREARMS = Indicator(
+    "firearm_offences",
+    "Offences involving a handgun, rifle or shotgun",
+    "offence involving a handgun, rifle or shotgun",
+    "offences involving a handgun, rifle or shotgun",
+)
+DISCHARGES = Indicator(
+    "firearm_discharges",
+    "Of which the firearm was discharged",
+    "offence in which the firearm was discharged",
+    "offences in which the firearm was discharged",
+)
+KNIFE = Indicator(
+    "knife_crime",
+    "Knife or sharp instrument offences",
+    "knife or sharp instrument offence",
+    "knife or sharp instrument offences",
+)
+ADMISSIONS = Indicator(
+    "sharp_object_admissions",
+    "Hospital admissions for assault with a sharp object",
+    "hospital admission for assault with a sharp object",
+    "hospital admissions for assault with a sharp object",
+)
+ADMISSIONS_UNDER_25 = Indicator(
+    "sharp_object_admissions_under_25",
+    "Hospital admissions for assault with a sharp object, under 25",
+    "hospital admission of someone under 25 for assault with a sharp object",
+    "hospital admissions of people under 25 for assault with a sharp object",
+)
+SUPPLIED = (ADMISSIONS, ADMISSIONS_UNDER_25)
+
+FILTERS = {
+    FIREARMS.id: RecordFilter(firearm_types=SERIOUS_FIREARMS),
+    DISCHARGES.id: RecordFilter(firearm_types=SERIOUS_FIREARMS, firearm_discharged=True),
+    KNIFE.id: RecordFilter(knife_or_sharp_instrument=True),
+}
+
+
+class SeriousViolence(Measure):
+    """Firearm and knife offences recorded by the force, and hospital admissions."""
+
+    id = "serious_violence"
+    title = "Reduce serious violence"
+    indicators = (FIREARMS, DISCHARGES, KNIFE, *SUPPLIED)
+    default_offence_codes = load_offence_codes(__name__)
+    options_type = SuppliedCountsOptions
+
+    def record_filter(self, indicator_id: str) -> RecordFilter:
+        """Flags, not codes, define these indicators; codes from the plugin's data file (or
+        the statement) narrow them further."""
+        rule = FILTERS.get(indicator_id, RecordFilter())
+        codes = self.default_offence_codes.get(indicator_id)
+        return rule if codes is None else attrs.evolve(rule, offence_codes=codes)
+
+    def compute(self, context: MeasureContext) -> MeasureResult:
+        firearms = self.count_figures(context, FIREARMS)
+        discharges = self.count_figures(context, DISCHARGES)
+        knife = self.count_figures(context, KNIFE)
+        options: SuppliedCountsOptions = context.settings.options or SuppliedCountsOptions()
+        supplied = supplied_counts(
+            context, supplied_source(context, options.counts_source), SUPPLIED
+        )
+        who = context.info.force
+        summary = [
+            Paragraph(firearm_sentence(who, _by_role(firearms), _by_role(discharges))),
+            Paragraph(_knife_sentence(who, _by_role(knife))),
+        ]
+        summary += [Paragraph(sentence) for sentence in supplied_sentences(SUPPLIED, supplied)]
+        figures = firearms + discharges + knife
+        figures += [figure for indicator in SUPPLIED for figure in supplied.get(indicator.id, [])]
+        return self.result(context, figures, summary)
+
+
+def _by_role(figures: list[Figure]) -> dict[Role, Figure]:
+    return {figure.role: figure for figure in figures}
+
+
+def _discharged(figure: Figure) -> str:
+    if figure.value is None:
+        return "discharges not available"
+    return f"{number(int(figure.value))} discharged"
+
+
+def firearm_sentence(who: str, offences: dict[Role, Figure], discharges: dict[Role, Figure]) -> str:
+    """Serious firearm offences and discharges in the current window, then against each
+    earlier window: "In the 12 months to June 2023, FORCE recorded 18 offences involving a
+    handgun, rifle or shotgun; the firearm was discharged in 4 of them. ..." """
+    current, fired = offences[Role.CURRENT], discharges[Role.CURRENT]
+    if current.value is None:
+        return (
+            f"No count of offences involving a handgun, rifle or shotgun is available for the "
+            f"{current.window.label} ({current.note or 'not available'})."
+        )
+    amount = counted(int(current.value), FIREARMS.noun, FIREARMS.plural)
+    sentence = f"In the {current.window.label}, {who} recorded {amount}"
+    if fired.value is None:
+        sentence += f"; how many involved a discharge is not known ({fired.note})."
+    elif current.value == 0:
+        sentence += "."
+    else:
+        sentence += f"; the firearm was discharged in {number(int(fired.value))} of them."
+    clauses = []
+    for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE, Role.BASELINE):
+        if role not in offences:
+            continue
+        clause = comparison_clause(current, offences[role])
+        if offences[role].value is not None:
+            clause += f" ({_discharged(discharges[role])})"
+        if role is Role.BASELINE:
+            clause = f"against the baseline, {clause}"
+        clauses.append(clause)
+    if clauses:
+        sentence += f" That is {join_words(clauses)}."
+    return sentence
+
+
+def _knife_sentence(who: str, knife: dict[Role, Figure]) -> str:
+    comparisons = [knife[role] for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE)]
+    sentence = recorded_sentence(who, KNIFE, knife[Role.CURRENT], comparisons)
+    if Role.BASELINE in knife:
+        against = baseline_sentence(knife[Role.CURRENT], knife[Role.BASELINE])
+        if against:
+            sentence += f" {against}"
+    return sentence
+
+
+@hookimpl
+def register_measures() -> list[Measure]:
+    """The serious violence measure."""
+    return [SeriousViolence()]

@@ -1,0 +1,195 @@
+"""The ``victim_satisfaction`` measure: improve satisfaction among victims, with a particular
+focus on victims of domestic abuse.
+
+Reads a ``survey`` source (one row per completed victim survey) and reports, for all victims
+and for domestic abuse victims, the percentage satisfied in each comparison window. Every
+percentage carries its number of responses and a 95% Wilson confidence interval; a base
+below 100 responses gets a caveat in plain words; a change is given in percentage points,
+with whether it is statistically significant (a two-sided two-proportion z-test at the 5%
+level, see :mod:`measurekit.proportions`). Significance is only ever stated for these survey
+figures, never for recorded crime.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from measurekit import (
+    Figure,
+    Indicator,
+    Measure,
+    MeasureContext,
+    MeasureResult,
+    Paragraph,
+    Query,
+    RecordFilter,
+    Role,
+    hookimpl,
+)
+from measurekit.model import Block
+from measurekit.proportions import SMALL_BASE, two_proportion_test, wilson_interval
+from measurekit.wording import number, percent, points_phrase
+
+__version__ = "0.1.0"
+
+ALL_VICTIMS = Indicator(
+    "victim_satisfaction", "Victims satisfied (all victims)", "victim", "victims"
+)
+DOMESTIC_ABUSE = Indicator(
+    "domestic_abuse_satisfaction",
+    "Domestic abuse victims satisfied",
+    "domestic abuse victim",
+    "domestic abuse victims",
+)
+GROUPS = {
+    ALL_VICTIMS.id: RecordFilter(),
+    DOMESTIC_ABUSE.id: RecordFilter(domestic_abuse=True),
+}
+COMPARISONS = (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE, Role.BASELINE)
+
+
+def satisfied_count(figure: Figure) -> int:
+    """How many responses behind a known percentage figure were satisfied."""
+    return round((figure.value or 0) * (figure.base or 0) / 100)
+
+
+def interval_phrase(figure: Figure) -> str:
+    """``"95% confidence interval 62.3% to 84.5%"`` for a known survey figure."""
+    interval = wilson_interval(satisfied_count(figure), figure.base or 0)
+    return (
+        f"95% confidence interval {percent(interval.lower * 100)} to "
+        f"{percent(interval.upper * 100)}"
+    )
+
+
+def significance_phrase(current: Figure, previous: Figure) -> str:
+    """Whether the difference between two known survey figures is statistically
+    significant at the 5% level, in words."""
+    result = two_proportion_test(
+        satisfied_count(current), current.base or 0, satisfied_count(previous), previous.base or 0
+    )
+    if result.significant:
+        return "the difference is statistically significant at the 5% level"
+    return (
+        "the difference is not statistically significant at the 5% level, so it may be "
+        "down to chance in which victims responded"
+    )
+
+
+def responses(count: int) -> str:
+    """``"1 response"``, ``"56 responses"``."""
+    return f"{number(count)} response{'' if count == 1 else 's'}"
+
+
+def group_sentences(indicator: Indicator, by_role: dict[Role, Figure]) -> list[str]:
+    """The sentences about one group of victims: current figure, small-base caveat, and
+    each comparison."""
+    current = by_role[Role.CURRENT]
+    group = indicator.plural
+    if current.value is None:
+        if current.base == 0:
+            return [
+                f"No {group} completed the survey in the {current.window.label}, so no "
+                "percentage can be given."
+            ]
+        return [
+            f"No survey result for {group} is available for the {current.window.label} "
+            f"({current.note or 'not available'})."
+        ]
+    base = current.base or 0
+    sentences = [
+        f"In the {current.window.label}, {percent(current.value)} of {group} who completed "
+        f"the survey were satisfied ({number(satisfied_count(current))} of "
+        f"{responses(base)}; {interval_phrase(current)})."
+    ]
+    if base < SMALL_BASE:
+        sentences.append(
+            f"This rests on fewer than {SMALL_BASE} responses, so it is an uncertain "
+            f"guide: the true share of {group} satisfied could lie anywhere in that interval."
+        )
+    for role in COMPARISONS:
+        previous = by_role.get(role)
+        if previous is None:
+            continue
+        if previous.value is None:
+            sentences.append(
+                f"There is no survey result for the {previous.window.label} to compare with."
+            )
+            continue
+        sentences.append(
+            f"That is {points_phrase(current.value, previous.value)} the "
+            f"{percent(previous.value)} ({responses(previous.base or 0)}) in the "
+            f"{previous.window.label}; {significance_phrase(current, previous)}."
+        )
+    return sentences
+
+
+class VictimSatisfaction(Measure):
+    """Satisfaction of victims who completed the force's victim survey."""
+
+    id = "victim_satisfaction"
+    title = (
+        "Improve satisfaction among victims, with a particular focus on victims of domestic abuse"
+    )
+    default_source = "survey"
+    indicators = (ALL_VICTIMS, DOMESTIC_ABUSE)
+
+    def compute(self, context: MeasureContext) -> MeasureResult:
+        figures: list[Figure] = []
+        summary: list[Block] = []
+        for indicator in (ALL_VICTIMS, DOMESTIC_ABUSE):
+            query = Query(indicator.id, GROUPS[indicator.id])
+            group = [
+                context.percentage(indicator, query, role, window)
+                for role, window in context.windows.by_role().items()
+            ]
+            figures += group
+            by_role = {figure.role: figure for figure in group}
+            summary.append(Paragraph(" ".join(group_sentences(indicator, by_role))))
+        return self.result(context, figures, summary)
+
+    def render_markdown(self, result: MeasureResult) -> str:
+        """The summary and notes, then a table with responses and confidence intervals."""
+        from tabulate import tabulate
+
+        from measurekit.render import ROLE_LABELS, blocks_as_markdown, figure_value, markers_key
+
+        notes = tuple(Paragraph(f"Note: {note}") for note in result.notes)
+        rows = [
+            _table_row(figure, ROLE_LABELS[figure.role], figure_value(figure))
+            for figure in result.figures
+        ]
+        table = tabulate(
+            rows,
+            headers=[
+                "Indicator",
+                "Comparison",
+                "Period",
+                "Satisfied (%)",
+                "Responses",
+                "95% confidence interval (%)",
+            ],
+            tablefmt="pipe",
+            disable_numparse=True,
+        )
+        key = markers_key(result.figures)
+        parts = [blocks_as_markdown(result.summary + notes)]
+        if result.figures:
+            parts.append(f"Shorthand: {key}.\n\n{table}" if key else table)
+        return "\n\n".join(part for part in parts if part)
+
+
+def _table_row(figure: Figure, role: str, value: str) -> Sequence[str]:
+    if figure.value is None or not figure.base:
+        interval = str(figure.marker) if figure.marker else ""
+    else:
+        bounds = wilson_interval(satisfied_count(figure), figure.base)
+        interval = f"{percent(bounds.lower * 100)} to {percent(bounds.upper * 100)}"
+    base = "" if figure.base is None else number(figure.base)
+    return [figure.indicator.label, role, figure.window.label, value, base, interval]
+
+
+@hookimpl
+def register_measures() -> list[Measure]:
+    """The victim satisfaction measure."""
+    return [VictimSatisfaction()]

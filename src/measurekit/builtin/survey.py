@@ -1,0 +1,88 @@
+"""The ``survey`` source format: one row per completed victim survey.
+
+Columns: ``response_date`` (``YYYY-MM-DD``), ``satisfied`` (boolean) and ``domestic_abuse``
+(boolean, optional; blank is false), and optionally ``force``. A blank ``satisfied`` cell
+is an error: counting a missing answer as "not satisfied" would bias the figure. CSV or ``.xlsx``.
+
+The source answers :meth:`~measurekit.sources.Source.tally`: of the responses dated in a
+window, how many were satisfied. ``query.records.domestic_abuse`` (a
+:class:`~measurekit.sources.RecordFilter`) restricts the responses to domestic abuse victims
+(true) or to other victims (false); no filter, or ``domestic_abuse`` None, means all victims.
+A window that starts before the first month the survey covers, or ends after the last, is
+unavailable, never a partial tally. A month with no responses inside the coverage is not a
+gap: surveys can legitimately return nothing in a month.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from measurekit import hookimpl
+from measurekit.builtin.sources import CoverageOptions, coverage_months, outside
+from measurekit.forces import FORCE_COLUMN, select_force
+from measurekit.parsing import boolean, month_of_date
+from measurekit.periods import Month, Window
+from measurekit.sources import Query, Source, SourceFormat, SourceSpec, Tally, Unavailable
+from measurekit.tabular import read_rows
+
+#: What a response is reduced to: its month, whether satisfied, whether domestic abuse.
+ResponseKey = tuple[Month, bool, bool]
+
+SURVEY_COLUMNS = ("response_date", "satisfied")
+SURVEY_OPTIONAL = ("domestic_abuse", FORCE_COLUMN)
+
+
+class SurveySource(Source):
+    """Victim survey responses, tallied by month, satisfaction and domestic abuse."""
+
+    def __init__(self, name: str, tally: Counter[ResponseKey], first: Month, last: Month) -> None:
+        super().__init__(name, "survey")
+        self._tally = tally
+        self.first = first
+        self.last = last
+
+    def tally(self, query: Query, window: Window) -> Tally | Unavailable:
+        unavailable = outside(window, self.first, self.last)
+        if unavailable:
+            return unavailable
+        group = query.records.domestic_abuse if query.records is not None else None
+        yes = responses = 0
+        for (month, satisfied, domestic), n in self._tally.items():
+            if month in window and (group is None or domestic == group):
+                responses += n
+                yes += n if satisfied else 0
+        return Tally(yes, responses)
+
+    def coverage(self) -> dict[str, list[Month]]:
+        return {"responses": list(Window(self.first, self.last))}
+
+
+class SurveyFormat(SourceFormat):
+    """``format = "survey"``: one row per completed victim survey."""
+
+    name = "survey"
+    description = "one row per completed victim survey: date, satisfied, domestic abuse"
+    options_type = CoverageOptions
+
+    def open(self, spec: SourceSpec) -> Source:
+        tally: Counter[ResponseKey] = Counter()
+        for path in spec.paths:
+            rows = read_rows(path, SURVEY_COLUMNS, SURVEY_OPTIONAL)
+            for row in select_force(rows, spec.force, spec.force_explicit, path):
+                if not row.get("satisfied"):
+                    raise row.error("satisfied", "blank; a completed survey needs an answer")
+                key = (
+                    month_of_date(row, "response_date"),
+                    boolean(row, "satisfied"),
+                    boolean(row, "domestic_abuse"),
+                )
+                tally[key] += 1
+        options: CoverageOptions = spec.options or CoverageOptions()
+        first, last = coverage_months(spec, [key[0] for key in tally], options, "responses")
+        return SurveySource(spec.name, tally, first, last)
+
+
+@hookimpl
+def register_source_formats() -> list[SourceFormat]:
+    """Victim survey responses."""
+    return [SurveyFormat()]
