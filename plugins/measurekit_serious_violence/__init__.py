@@ -148,19 +148,24 @@ def firearm_sentence(who: str, offences: dict[Role, Figure], discharges: dict[Ro
         sentence += "."
     else:
         sentence += f"; the firearm was discharged in {number(int(fired.value))} of them."
-    clauses = []
-    for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE, Role.BASELINE):
-        if role not in offences:
-            continue
-        clause = comparison_clause(current, offences[role])
-        if offences[role].value is not None:
-            clause += f" ({_discharged(discharges[role])})"
-        if role is Role.BASELINE:
-            clause = f"against the baseline, {clause}"
-        clauses.append(clause)
+    clauses = [
+        _firearm_clause(current, offences[role], discharges[role])
+        for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE)
+        if role in offences
+    ]
     if clauses:
         sentence += f" That is {join_words(clauses)}."
+    if Role.BASELINE in offences:
+        clause = _firearm_clause(current, offences[Role.BASELINE], discharges[Role.BASELINE])
+        sentence += f" Against the baseline, this is {clause}."
     return sentence
+
+
+def _firearm_clause(current: Figure, previous: Figure, discharged: Figure) -> str:
+    clause = comparison_clause(current, previous)
+    if previous.value is not None:
+        clause += f" ({_discharged(discharged)})"
+    return clause
 
 
 def _knife_sentence(who: str, knife: dict[Role, Figure]) -> str:

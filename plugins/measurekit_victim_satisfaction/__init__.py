@@ -28,7 +28,7 @@ from measurekit import (
 )
 from measurekit.model import Block
 from measurekit.proportions import SMALL_BASE, two_proportion_test, wilson_interval
-from measurekit.wording import number, percent, points_phrase
+from measurekit.wording import join_words, number, percent, points_phrase
 
 __version__ = "0.1.0"
 
@@ -46,6 +46,13 @@ GROUPS = {
     DOMESTIC_ABUSE.id: RecordFilter(domestic_abuse=True),
 }
 COMPARISONS = (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE, Role.BASELINE)
+#: How the intervals and tests were worked out, stated under the figures.
+METHOD = (
+    "These are survey results, so they carry uncertainty. Confidence intervals are Wilson "
+    "score intervals; a change is called statistically significant when a two-sided test "
+    "of two proportions puts the chance of a difference at least that large, if nothing "
+    "had really changed, below 5%."
+)
 
 
 def satisfied_count(figure: Figure) -> int:
@@ -107,19 +114,22 @@ def group_sentences(indicator: Indicator, by_role: dict[Role, Figure]) -> list[s
             f"This rests on fewer than {SMALL_BASE} responses, so it is an uncertain "
             f"guide: the true share of {group} satisfied could lie anywhere in that interval."
         )
+    missing = []
     for role in COMPARISONS:
         previous = by_role.get(role)
         if previous is None:
             continue
         if previous.value is None:
-            sentences.append(
-                f"There is no survey result for the {previous.window.label} to compare with."
-            )
+            missing.append(f"the {previous.window.label}")
             continue
         sentences.append(
             f"That is {points_phrase(current.value, previous.value)} the "
             f"{percent(previous.value)} ({responses(previous.base or 0)}) in the "
             f"{previous.window.label}; {significance_phrase(current, previous)}."
+        )
+    if missing:
+        sentences.append(
+            f"There is no survey result to compare with for {join_words(missing, 'or')}."
         )
     return sentences
 
@@ -146,6 +156,7 @@ class VictimSatisfaction(Measure):
             figures += group
             by_role = {figure.role: figure for figure in group}
             summary.append(Paragraph(" ".join(group_sentences(indicator, by_role))))
+        summary.append(Paragraph(METHOD))
         return self.result(context, figures, summary)
 
     def render_markdown(self, result: MeasureResult) -> str:

@@ -100,8 +100,8 @@ def points_phrase(current: float, previous: float) -> str:
     return f"{size} {unit} {direction}"
 
 
-def join_words(items: list[str]) -> str:
-    """``["a", "b", "c"]`` -> ``"a, b and c"``."""
+def join_words(items: list[str], conjunction: str = "and") -> str:
+    """``["a", "b", "c"]`` -> ``"a, b and c"`` (or ``"a, b or c"`` with ``"or"``)."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
