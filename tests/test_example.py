@@ -155,3 +155,16 @@ def test_generator_reproduces_the_bundled_files(
         made = tmp_path / "src" / "measurekit" / "example" / "data" / name
         bundled = ROOT / "src" / "measurekit" / "example" / "data" / name
         assert made.read_bytes() == bundled.read_bytes(), name
+
+
+def test_figure_objects_keep_the_interface_keys(outputs: dict[str, Any]) -> None:
+    keys = {"measure", "indicator", "unit", "role", "window", "value", "base", "marker"}
+    assert all(set(record) == keys for record in outputs["json"]["figures"])
+    assert [m["id"] for m in outputs["json"]["measures"]] == [
+        "homicide",
+        "serious_violence",
+        "drugs_supply",
+        "neighbourhood_crime",
+        "victim_satisfaction",
+        "cyber_crime",
+    ]
