@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from measurekit.proportions import two_proportion_test, wilson_interval, z_value
 
@@ -82,3 +84,14 @@ def test_two_proportions_identical_unanimous_samples() -> None:
 def test_two_proportions_need_both_samples() -> None:
     with pytest.raises(ValueError, match="at least one response in each sample"):
         two_proportion_test(0, 0, 3, 10)
+
+
+@given(
+    st.integers(min_value=1, max_value=5000).flatmap(
+        lambda n: st.tuples(st.integers(min_value=0, max_value=n), st.just(n))
+    )
+)
+def test_wilson_interval_holds_the_observed_share(counts: tuple[int, int]) -> None:
+    successes, trials = counts
+    interval = wilson_interval(successes, trials)
+    assert 0.0 <= interval.lower <= successes / trials <= interval.upper <= 1.0
