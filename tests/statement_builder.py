@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -11,24 +10,18 @@ from measurekit.model import Figure, Role, Statement
 from measurekit.plugins import Plugins
 from measurekit.statement_file import load_statement
 
-RECORD_HEADER = (
-    "recorded_date",
-    "offence_code",
-    "knife_or_sharp_instrument",
-    "firearm_type",
-    "firearm_discharged",
-    "domestic_abuse",
-)
+from .helpers import RECORD_HEADER, write_csv
 
-
-def write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]]) -> Path:
-    """A CSV file at ``path`` with ``header`` and ``rows``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
+__all__ = [
+    "RECORD_HEADER",
+    "build",
+    "figure",
+    "has_figure",
+    "record",
+    "render",
+    "repeat",
+    "write_csv",
+]
 
 
 def record(
@@ -39,8 +32,8 @@ def record(
     discharged: str = "",
     domestic: str = "",
 ) -> tuple[str, ...]:
-    """One row of a records file."""
-    return (date, code, knife, firearm, discharged, domestic)
+    """One row of a records file (columns as ``RECORD_HEADER``; no crime id)."""
+    return (date, code, knife, firearm, discharged, domestic, "")
 
 
 def repeat(row: tuple[str, ...], times: int) -> list[tuple[str, ...]]:

@@ -7,7 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from statement_builder import (
+
+from measurekit.cli import main
+from measurekit.markers import Marker
+from measurekit.model import Role
+
+from .statement_builder import (
     RECORD_HEADER,
     build,
     figure,
@@ -16,10 +21,6 @@ from statement_builder import (
     statement_toml,
     write_csv,
 )
-
-from measurekit.cli import main
-from measurekit.markers import Marker
-from measurekit.model import Role
 
 REASON = "homicide is reported by the regional unit, not by this force"
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from statement_builder import (
+
+from measurekit.errors import InputError
+from measurekit.model import Role
+
+from .statement_builder import (
     RECORD_HEADER,
     build,
     figure,
@@ -16,9 +20,6 @@ from statement_builder import (
     statement_toml,
     write_csv,
 )
-
-from measurekit.errors import InputError
-from measurekit.model import Role
 
 COUNTS_HEADER = ("indicator", "period_end", "months", "value")
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from statement_builder import write_csv
 
 from measurekit.builtin.sources import CoverageOptions
 from measurekit.builtin.survey import SurveyFormat
 from measurekit.errors import InputError
 from measurekit.periods import Month, Window
 from measurekit.sources import Query, RecordFilter, SourceSpec, Tally, Unavailable
+
+from .statement_builder import write_csv
 
 HEADER = ("response_date", "satisfied", "domestic_abuse")
 ALL = Query("all", RecordFilter())

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from statement_builder import build, figure, render, repeat, write_csv
-
 from measurekit.markers import Marker
 from measurekit.model import Role, Statement, Unit
+
+from .statement_builder import build, figure, render, repeat, write_csv
 
 HEADER = ("response_date", "satisfied", "domestic_abuse")
 #: The survey ran from July 2021 to June 2023, whatever the dates of its first and last

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from measurekit import (
     Figure,
     Indicator,
+    Marker,
     Measure,
     MeasureContext,
     MeasureResult,
@@ -28,7 +29,7 @@ from measurekit import (
 )
 from measurekit.model import Block
 from measurekit.proportions import SMALL_BASE, two_proportion_test, wilson_interval
-from measurekit.wording import join_words, number, percent, points_phrase
+from measurekit.wording import join_words, number, one_decimal, percent, points_phrase
 
 __version__ = "0.1.0"
 
@@ -160,44 +161,72 @@ class VictimSatisfaction(Measure):
         return self.result(context, figures, summary)
 
     def render_markdown(self, result: MeasureResult) -> str:
-        """The summary and notes, then a table with responses and confidence intervals."""
+        """The summary and notes, then a table with responses, confidence intervals and
+        the change to the current period in percentage points."""
         from tabulate import tabulate
 
-        from measurekit.render import ROLE_LABELS, blocks_as_markdown, figure_value, markers_key
+        from measurekit.render import blocks_as_markdown, markers_key
 
         notes = tuple(Paragraph(f"Note: {note}") for note in result.notes)
-        rows = [
-            _table_row(figure, ROLE_LABELS[figure.role], figure_value(figure))
-            for figure in result.figures
-        ]
-        table = tabulate(
-            rows,
-            headers=[
-                "Indicator",
-                "Comparison",
-                "Period",
-                "Satisfied (%)",
-                "Responses",
-                "95% confidence interval (%)",
-            ],
-            tablefmt="pipe",
-            disable_numparse=True,
-        )
-        key = markers_key(result.figures)
         parts = [blocks_as_markdown(result.summary + notes)]
         if result.figures:
+            rows = table_rows(result.figures)
+            table = tabulate(
+                rows,
+                headers=TABLE_HEADERS,
+                tablefmt="pipe",
+                disable_numparse=True,
+                colalign=["left"] * 3 + ["right"] * (len(TABLE_HEADERS) - 3),
+            )
+            key = markers_key(rows)
             parts.append(f"Shorthand: {key}.\n\n{table}" if key else table)
         return "\n\n".join(part for part in parts if part)
 
 
-def _table_row(figure: Figure, role: str, value: str) -> Sequence[str]:
-    if figure.value is None or not figure.base:
-        interval = str(figure.marker) if figure.marker else ""
-    else:
-        bounds = wilson_interval(satisfied_count(figure), figure.base)
-        interval = f"{percent(bounds.lower * 100)} to {percent(bounds.upper * 100)}"
-    base = "" if figure.base is None else number(figure.base)
-    return [figure.indicator.label, role, figure.window.label, value, base, interval]
+TABLE_HEADERS = (
+    "Indicator",
+    "Comparison",
+    "Period",
+    "Satisfied (%)",
+    "Responses",
+    "95% confidence interval (%)",
+    "Change to current period (percentage points)",
+)
+
+
+def table_rows(figures: Sequence[Figure]) -> list[list[str]]:
+    """One row per figure, matching :data:`TABLE_HEADERS`: ``[x]`` where a figure is
+    unknown, ``[z]`` where a cell does not apply (the current row's change)."""
+    from measurekit.render import ROLE_LABELS, figure_value
+
+    current = {f.indicator.id: f for f in figures if f.role is Role.CURRENT}
+    rows = []
+    for figure in figures:
+        if figure.value is None or not figure.base:
+            interval = str(Marker.NOT_AVAILABLE)
+        else:
+            bounds = wilson_interval(satisfied_count(figure), figure.base)
+            interval = f"{percent(bounds.lower * 100)} to {percent(bounds.upper * 100)}"
+        base = str(Marker.NOT_AVAILABLE) if figure.base is None else number(figure.base)
+        now = current.get(figure.indicator.id)
+        if figure.role is Role.CURRENT or now is None:
+            change = str(Marker.NOT_APPLICABLE)
+        elif now.value is None or figure.value is None:
+            change = str(Marker.NOT_AVAILABLE)
+        else:
+            change = one_decimal(now.value - figure.value)
+        rows.append(
+            [
+                figure.indicator.label,
+                ROLE_LABELS[figure.role],
+                figure.window.label,
+                figure_value(figure),
+                base,
+                interval,
+                change,
+            ]
+        )
+    return rows
 
 
 @hookimpl
