@@ -78,7 +78,8 @@ class DrugsSupply(Measure):
         figures = trafficking + [
             figure for indicator in SUPPLIED for figure in supplied.get(indicator.id, [])
         ]
-        return self.result(context, figures, summary)
+        series = [self.monthly_series(context, TRAFFICKING)]
+        return self.result(context, figures, summary, series=series)
 
 
 @hookimpl

@@ -14,7 +14,14 @@ from measurekit.sentences import baseline_sentence, recorded_sentence
 
 __version__ = "0.1.0"
 
-HOMICIDE = Indicator("homicide", "Homicide offences", "homicide", "homicides")
+HOMICIDE = Indicator(
+    "homicide",
+    "Homicide offences",
+    "homicide",
+    "homicides",
+    "Offences of murder, manslaughter, infanticide and corporate manslaughter recorded by "
+    "the police, counted in the month they were recorded.",
+)
 
 
 class Homicide(Measure):
@@ -38,7 +45,9 @@ class Homicide(Measure):
             sentence = baseline_sentence(by_role[Role.CURRENT], by_role[Role.BASELINE])
             if sentence:
                 summary.append(Paragraph(sentence))
-        return self.result(context, figures, summary)
+        return self.result(
+            context, figures, summary, series=[self.monthly_series(context, HOMICIDE)]
+        )
 
 
 @hookimpl

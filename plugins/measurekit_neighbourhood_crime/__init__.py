@@ -14,13 +14,17 @@ from measurekit import (
     Measure,
     MeasureContext,
     MeasureResult,
+    MonthlyCount,
+    MonthlySeries,
     Paragraph,
     Query,
     Role,
     Unit,
     hookimpl,
 )
+from measurekit.markers import Marker
 from measurekit.offence_codes import load_offence_codes
+from measurekit.periods import Window
 from measurekit.sentences import baseline_sentence, part_sentence, recorded_sentence
 
 __version__ = "0.1.0"
@@ -30,16 +34,37 @@ TOTAL = Indicator(
     "Neighbourhood crime (total)",
     "neighbourhood crime",
     "neighbourhood crimes",
+    "The sum of residential burglary, vehicle offences, robbery of personal property and "
+    "theft from the person recorded by the police.",
 )
 PARTS = (
-    Indicator("burglary", "Residential burglary", "residential burglary", "residential burglaries"),
-    Indicator("vehicle_offences", "Vehicle offences", "vehicle offence", "vehicle offences"),
-    Indicator("robbery", "Robbery of personal property", "robbery", "robberies"),
+    Indicator(
+        "burglary",
+        "Residential burglary",
+        "residential burglary",
+        "residential burglaries",
+        "Burglary of a home, including attempts and aggravated burglary.",
+    ),
+    Indicator(
+        "vehicle_offences",
+        "Vehicle offences",
+        "vehicle offence",
+        "vehicle offences",
+        "Theft of or from a vehicle, interfering with a vehicle and aggravated vehicle taking.",
+    ),
+    Indicator(
+        "robbery",
+        "Robbery of personal property",
+        "robbery",
+        "robberies",
+        "Robbery of property from a person, not from a business.",
+    ),
     Indicator(
         "theft_from_person",
         "Theft from the person",
         "theft from the person",
         "thefts from the person",
+        "Theft of property carried by a person, such as pickpocketing, without force.",
     ),
 )
 
@@ -78,7 +103,10 @@ class NeighbourhoodCrime(Measure):
                 )
             )
         figures = totals + [figure for figures in parts.values() for figure in figures]
-        return self.result(context, figures, summary)
+        part_series = [self.monthly_series(context, indicator) for indicator in PARTS]
+        return self.result(
+            context, figures, summary, series=[_total_series(self.id, part_series), *part_series]
+        )
 
     def _total(self, context: MeasureContext, role: Role, parts: list[Figure]) -> Figure:
         """The sum of the parts when all are known; else the source's own total; else
@@ -92,6 +120,30 @@ class NeighbourhoodCrime(Measure):
             return own
         missing = ", ".join(part.indicator.label.lower() for part in parts if part.value is None)
         return context.unavailable(TOTAL, role, window, Unit.COUNT, f"no figure for {missing}")
+
+
+def _total_series(measure: str, parts: list[MonthlySeries | None]) -> MonthlySeries | None:
+    """The monthly total over the months every part covers; a month where any part is
+    ``[x]`` is ``[x]`` in the total. None when a part has no series."""
+    known = [series for series in parts if series is not None]
+    if not known or len(known) != len(parts):
+        return None
+    start = max(series.window.start for series in known)
+    end = min(series.window.end for series in known)
+    if end < start:
+        return None
+    by_month = [{point.month: point for point in series.points} for series in known]
+    points = []
+    for month in Window(start, end):
+        values = [points_by_month[month].value for points_by_month in by_month]
+        if any(value is None for value in values):
+            points.append(MonthlyCount(month, None, Marker.NOT_AVAILABLE))
+        else:
+            points.append(MonthlyCount(month, sum(int(value or 0) for value in values)))
+    known_at = [index for index, point in enumerate(points) if point.value is not None]
+    if not known_at:
+        return None
+    return MonthlySeries(measure, TOTAL, tuple(points[known_at[0] : known_at[-1] + 1]))
 
 
 @hookimpl

@@ -117,7 +117,8 @@ class SeriousViolence(Measure):
         summary += [Paragraph(sentence) for sentence in supplied_sentences(SUPPLIED, supplied)]
         figures = firearms + discharges + knife
         figures += [figure for indicator in SUPPLIED for figure in supplied.get(indicator.id, [])]
-        return self.result(context, figures, summary)
+        series = [self.monthly_series(context, indicator) for indicator in (FIREARMS, KNIFE)]
+        return self.result(context, figures, summary, series=series)
 
 
 def _by_role(figures: list[Figure]) -> dict[Role, Figure]:

@@ -4,6 +4,10 @@ A plugin is a module (or any object) with functions marked ``@measurekit.hookimp
 names match the specs below. Hooks are coarse: each hands measurekit objects that it then
 owns. Every hook here is called once per run, and measurekit collects the results of every
 plugin (none stops at the first result).
+
+Beyond the hooks, a measure plugin shapes its own part of each output through methods of
+its :class:`~measurekit.Measure`: ``render_text``, ``render_markdown`` and, for the
+``xlsx`` and ``ods`` workbooks, ``workbook_sheets`` (see :func:`register_measures`).
 """
 
 from __future__ import annotations
@@ -29,7 +33,20 @@ def register_measures() -> Sequence[Measure]:  # type: ignore[empty-body]
         unique across all installed plugins: two plugins registering the same id is an
         error naming both.
 
+    A measure owns its sheets in the workbook formats: the workbook calls
+    ``Measure.workbook_sheets(result, kit)`` once per measure, in statement order, and
+    places the sheets it returns after the core's ``Cover_sheet``, ``Table_of_contents``
+    and ``Notes``. The default returns ``kit.default_sheets(result)``: a table of the
+    measure's figures (merged with the other measures of its section into one table) and a
+    line chart with its data table for each monthly series in ``result.series``. Return
+    more sheets to add tables; return others to replace them. ``kit`` (a
+    :class:`measurekit.workbook.layout.SheetKit`) numbers notes (``kit.note(text)``),
+    hands out unique sheet and table names and writes the source line.
+
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+        ``Measure.workbook_sheets`` lets a measure add or replace its workbook sheets;
+        ``Measure.monthly_series`` supplies the monthly counts its charts draw.
     """
 
 

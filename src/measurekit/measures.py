@@ -8,8 +8,8 @@ how its part of a section renders in each output format.
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -22,6 +22,8 @@ from measurekit.model import (
     Figure,
     Indicator,
     MeasureResult,
+    MonthlyCount,
+    MonthlySeries,
     Paragraph,
     Role,
     StatementInfo,
@@ -33,6 +35,14 @@ from measurekit.sources import Count, Query, RecordFilter, Source, Tally, Unavai
 
 def _no_other_sources(name: str) -> Source | None:
     return None
+
+
+if TYPE_CHECKING:
+    from measurekit.workbook.layout import SheetKit
+    from measurekit.workbook.model import Sheet
+
+#: How many months a monthly series (a chart) covers at most, ending with the current window.
+SERIES_MONTHS = 36
 
 
 @attrs.frozen
@@ -120,6 +130,31 @@ class MeasureContext:
         if isinstance(answer, Unavailable):
             return self._unavailable_answer(indicator, role, window, Unit.PERCENT, answer)
         return percentage_figure(self.measure_id, indicator, role, window, answer)
+
+    def monthly_series(
+        self, indicator: Indicator, query: Query, months: int = SERIES_MONTHS
+    ) -> MonthlySeries | None:
+        """``indicator``'s count in each of the ``months`` months ending with the current
+        window, asked of the source one month at a time.
+
+        Months the source cannot answer at the start or end are left out; months it cannot
+        answer in between are kept as ``[x]``. Never raises for a gap: a chart is not worth
+        failing a build over. None when no month can be answered (such as a source holding
+        only 12-month totals) or there is no source.
+        """
+        if self.source is None:
+            return None
+        points = []
+        for month in Window.ending(self.windows.current.end, months):
+            answer = self.source.count(query, Window(month, month))
+            if isinstance(answer, Count):
+                points.append(MonthlyCount(month, answer.value, answer.marker))
+            else:
+                points.append(MonthlyCount(month, None, answer.marker))
+        known = [index for index, point in enumerate(points) if point.value is not None]
+        if not known:
+            return None
+        return MonthlySeries(self.measure_id, indicator, tuple(points[known[0] : known[-1] + 1]))
 
     def unavailable(
         self,
@@ -230,10 +265,19 @@ class Measure(abc.ABC):
     ) -> list[Figure]:
         """Counts of ``indicator`` in every comparison window (or just ``roles``), with the
         statement file's offence codes where it overrides the defaults."""
-        query = Query(
+        return context.counts(indicator, self.query(context, indicator), roles)
+
+    def query(self, context: MeasureContext, indicator: Indicator) -> Query:
+        """The query for ``indicator``: its id and records filter, with the statement file's
+        offence codes where it overrides the defaults."""
+        return Query(
             indicator.id, context.record_filter(indicator.id, self.record_filter(indicator.id))
         )
-        return context.counts(indicator, query, roles)
+
+    def monthly_series(self, context: MeasureContext, indicator: Indicator) -> MonthlySeries | None:
+        """``indicator``'s monthly counts for a chart (see
+        :meth:`MeasureContext.monthly_series`), found as :meth:`count_figures` finds them."""
+        return context.monthly_series(indicator, self.query(context, indicator))
 
     def result(
         self,
@@ -241,9 +285,10 @@ class Measure(abc.ABC):
         figures: Iterable[Figure],
         summary: Iterable[Block],
         notes: Iterable[str] = (),
+        series: Iterable[MonthlySeries | None] = (),
     ) -> MeasureResult:
         """A :class:`MeasureResult` for this measure, with the notes of any ``[x]`` figure
-        added to ``notes``."""
+        added to ``notes``, the monthly ``series`` that exist, and the source's name."""
         figures = tuple(figures)
         all_notes = list(notes)
         for figure in figures:
@@ -258,6 +303,8 @@ class Measure(abc.ABC):
             figures,
             tuple(summary),
             tuple(all_notes),
+            tuple(item for item in series if item is not None),
+            context.source.name if context.source is not None else None,
         )
 
     def render_text(self, result: MeasureResult, width: int) -> str:
@@ -275,6 +322,30 @@ class Measure(abc.ABC):
         if result.figures:
             parts.append(figures_table_markdown(result.figures))
         return "\n\n".join(part for part in parts if part)
+
+    def workbook_sheets(self, result: MeasureResult, kit: SheetKit) -> Sequence[Sheet]:
+        """The workbook sheets (``xlsx``, ``ods``) this measure owns.
+
+        Called once per measure, in statement order, by the workbook formats, which build
+        the cover, contents, notes and narrative sheets themselves. ``kit`` offers the
+        default sheets and the pieces to build others with; see
+        :class:`measurekit.workbook.layout.SheetKit`.
+
+        :param result: what :meth:`compute` returned for this statement.
+        :param kit: the workbook being laid out: ``kit.figures_sheet(result)`` is the
+            default table of figures, ``kit.chart_sheets(result)`` a line chart with its
+            data table for each monthly series, ``kit.note(text)`` numbers a note and
+            returns its ``[note N]`` reference.
+        :returns: the sheets, in order; the default is ``kit.default_sheets(result)`` (the
+            figures sheet, then the chart sheets). Return more sheets to add tables, or
+            others to replace them. A sheet made by ``kit.figures_sheet`` is merged with
+            those of the other measures in its section into one section table; any other
+            sheet stands on its own. Each sheet holds at most one table and follows the
+            layout rules :class:`measurekit.workbook.model.Sheet` checks.
+
+        .. versionadded:: 0.2
+        """
+        return kit.default_sheets(result)
 
 
 def not_applicable_sentence(context: MeasureContext) -> str:

@@ -6,12 +6,13 @@ serialisation or rendering code; output formats read them.
 
 from __future__ import annotations
 
+import itertools
 from enum import StrEnum
 
 import attrs
 
 from measurekit.markers import Marker
-from measurekit.periods import FinancialQuarter, Window
+from measurekit.periods import FinancialQuarter, Month, Window
 
 
 class Role(StrEnum):
@@ -36,13 +37,15 @@ class Indicator:
     """Something a measure counts, such as homicide offences.
 
     ``noun`` and ``plural`` are used in sentences ("1 homicide", "2 homicides"); ``label`` in
-    table headings.
+    table headings; ``definition``, when given, says in words what is counted (it is printed
+    in the notes of a workbook).
     """
 
     id: str
     label: str
     noun: str
     plural: str
+    definition: str | None = None
 
     def noun_for(self, count: int | None) -> str:
         """The noun agreeing with ``count``: singular for exactly 1, plural otherwise."""
@@ -114,6 +117,55 @@ class Figure:
 
 
 @attrs.frozen
+class MonthlyCount:
+    """An indicator's count in one calendar month, or ``marker`` (``[x]``) when the source
+    cannot give it."""
+
+    month: Month
+    value: int | None
+    marker: Marker | None = None
+
+
+@attrs.frozen
+class MonthlySeries:
+    """An indicator's count month by month, for a chart: consecutive months, oldest first,
+    starting and ending with a known count. Months inside it that the source cannot give
+    have ``value`` None and a marker."""
+
+    measure: str
+    indicator: Indicator
+    points: tuple[MonthlyCount, ...] = attrs.field()
+
+    @points.validator
+    def _check_points(
+        self, attribute: attrs.Attribute[tuple[MonthlyCount, ...]], value: tuple[MonthlyCount, ...]
+    ) -> None:
+        if not value:
+            raise ValueError(f"monthly series for {self.indicator.id} has no months")
+        if value[0].value is None or value[-1].value is None:
+            raise ValueError(f"monthly series for {self.indicator.id} must start and end known")
+        for before, after in itertools.pairwise(value):
+            if after.month != before.month + 1:
+                raise ValueError(f"monthly series for {self.indicator.id} skips a month")
+
+    @property
+    def window(self) -> Window:
+        """The months the series covers."""
+        return Window(self.points[0].month, self.points[-1].month)
+
+
+@attrs.frozen
+class SourceInfo:
+    """A data source as a reader of the statement should know it: its name in the statement
+    file, a title in words, its format and the names of its files."""
+
+    name: str
+    title: str
+    format_name: str
+    files: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class Applicability:
     """Whether a measure applies in the force area, and why (SI 2021/547 para 7A(b))."""
 
@@ -152,6 +204,8 @@ class MeasureResult:
 
     ``summary`` is the prose under "Recorded crime levels", written by the measure plugin
     from ``figures``; ``notes`` are caveats (data gaps, small bases) shown with it.
+    ``series`` holds monthly counts of count indicators, for charts; ``source`` names the
+    statement file's source the figures came from (None when the measure used none).
     """
 
     measure_id: str
@@ -160,6 +214,8 @@ class MeasureResult:
     figures: tuple[Figure, ...]
     summary: tuple[Block, ...]
     notes: tuple[str, ...] = ()
+    series: tuple[MonthlySeries, ...] = ()
+    source: str | None = None
 
     def figure(self, indicator_id: str, role: Role) -> Figure | None:
         """The figure for ``indicator_id`` in ``role``, or None when the measure has none."""
@@ -184,7 +240,12 @@ class Section:
 
 @attrs.frozen
 class StatementInfo:
-    """Who the statement is from and what it covers."""
+    """Who the statement is from and what it covers.
+
+    ``published`` is the publication date as the statement file gives it; ``notice`` a
+    statement about the data every output must carry (such as "the data are constructed");
+    ``sources`` the statement file's sources, in its order.
+    """
 
     force: str
     area: str
@@ -195,6 +256,8 @@ class StatementInfo:
     organisation: str | None = None
     published: str | None = None
     contact: str | None = None
+    notice: str | None = None
+    sources: tuple[SourceInfo, ...] = ()
 
 
 @attrs.frozen

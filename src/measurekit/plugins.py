@@ -33,6 +33,7 @@ DEFAULT_PLUGINS = (
     "measurekit.builtin.text_output",
     "measurekit.builtin.markdown_output",
     "measurekit.builtin.json_output",
+    "measurekit.builtin.workbook_output",
 )
 
 T = TypeVar("T")

@@ -18,7 +18,7 @@ import cattrs
 
 from measurekit.errors import Location, StatementFileError
 from measurekit.measures import MeasureSettings
-from measurekit.model import ComparisonWindows, StatementInfo
+from measurekit.model import ComparisonWindows, SourceInfo, StatementInfo
 from measurekit.offence_codes import normalise_offence_code
 from measurekit.periods import FinancialQuarter, Month, Window
 from measurekit.plugins import Plugins
@@ -53,6 +53,7 @@ class StatementTable:
     allow_gaps: bool = False
     published: str | None = None
     contact: str | None = None
+    notice: str | None = None
 
 
 @attrs.frozen
@@ -81,6 +82,7 @@ class SourceTable:
     format: str
     path: str | list[str]
     force: str | None = None
+    title: str | None = None
 
 
 @attrs.frozen
@@ -147,11 +149,19 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
         organisation=table.organisation,
         published=table.published,
         contact=table.contact,
+        notice=table.notice,
     )
     sources = {
         name: _source_spec(name, raw_source, info, plugins, path)
         for name, raw_source in document.sources.items()
     }
+    info = attrs.evolve(
+        info,
+        sources=tuple(
+            _source_info(name, raw_source, sources[name], plugins)
+            for name, raw_source in document.sources.items()
+        ),
+    )
     sections = tuple(
         _section(index, section, plugins, path, base)
         for index, section in enumerate(document.sections)
@@ -262,6 +272,16 @@ def _source_spec(
         resolved.append(candidate)
     force = (table.force,) if table.force else tuple(dict.fromkeys((info.force, info.area)))
     return SourceSpec(name, table.format, tuple(resolved), force, table.force is not None, options)
+
+
+def _source_info(
+    name: str, raw: Mapping[str, Any], spec: SourceSpec, plugins: Plugins
+) -> SourceInfo:
+    """How outputs describe a source: its ``title`` key, or its format's description."""
+    title = raw.get("title")
+    if not isinstance(title, str) or not title.strip():
+        title = plugins.source_format(spec.format_name).description or spec.format_name
+    return SourceInfo(name, title.strip(), spec.format_name, tuple(p.name for p in spec.paths))
 
 
 def _section(

@@ -1,2 +1,3 @@
 """The core's own plugins: the ``counts`` and ``records`` source formats and the ``text``,
-``markdown`` and ``json`` output formats. They use the same hooks as any other plugin."""
+``markdown``, ``json``, ``xlsx`` and ``ods`` output formats. They use the same hooks as any
+other plugin."""

@@ -1,0 +1,481 @@
+"""Writing a :class:`~measurekit.workbook.model.Workbook` as an OpenDocument spreadsheet.
+
+Written with odfpy, the library pandas itself uses for ``.ods``. The layout is the model's:
+A1 title, A2 description, lines, then the table, which is named as a database range with a
+header row and no filter buttons (ODS's equivalent of an Excel table). A sheet with a chart
+gets an embedded line chart (an OpenDocument chart object) beside its table, drawing on the
+table's cells. Text cells are strings (never ``table:formula``); numbers are floats with a
+number style. Zip timestamps and document dates are fixed, so output is reproducible.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from measurekit.workbook.model import (
+    Cell,
+    Line,
+    Link,
+    Number,
+    NumberFormat,
+    Sheet,
+    Table,
+    Workbook,
+    cell_text,
+    chart_description,
+)
+from measurekit.workbook.reproducible import FIXED_TIME, normalise_zip
+
+FONT_NAME = "Arial"
+#: Centimetres per character of column width, for a 12 point sans-serif font.
+CM_PER_CHARACTER = 0.24
+COVER_WIDTH = 100
+CHART_WIDTH_CM = 20
+CHART_HEIGHT_CM = 11
+
+
+def write_ods(workbook: Workbook) -> bytes:
+    """The workbook as ``.ods`` bytes."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import DatabaseRange, DatabaseRanges
+
+    document = OpenDocumentSpreadsheet()
+    styles = _Styles(document)
+    _set_properties(document, workbook)
+    ranges = DatabaseRanges()
+    for sheet in workbook.sheets:
+        document.spreadsheet.addElement(_sheet(document, styles, sheet))
+        if sheet.table is not None:
+            top = _table_top(sheet)
+            ranges.addElement(
+                DatabaseRange(
+                    name=sheet.table.name,
+                    targetrangeaddress=_range(
+                        sheet.name,
+                        0,
+                        top,
+                        len(sheet.table.columns) - 1,
+                        top + len(sheet.table.rows),
+                    ),
+                    containsheader="true",
+                    displayfilterbuttons="false",
+                )
+            )
+    document.spreadsheet.addElement(ranges)
+    _open_at_a1(document, [sheet.name for sheet in workbook.sheets])
+    _canonical_namespaces()
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def _open_at_a1(document: Any, sheets: list[str]) -> None:
+    """View settings: the first sheet opens, with the cursor in A1 of every sheet."""
+    from odf.config import (
+        ConfigItem,
+        ConfigItemMapEntry,
+        ConfigItemMapIndexed,
+        ConfigItemMapNamed,
+        ConfigItemSet,
+    )
+
+    def item(name: str, kind: str, value: str) -> Any:
+        return ConfigItem(name=name, type=kind, text=value)
+
+    tables = ConfigItemMapNamed(name="Tables")
+    for sheet in sheets:
+        entry = ConfigItemMapEntry(name=sheet)
+        entry.addElement(item("CursorPositionX", "int", "0"))
+        entry.addElement(item("CursorPositionY", "int", "0"))
+        tables.addElement(entry)
+    view = ConfigItemMapEntry()
+    view.addElement(item("ViewId", "string", "view1"))
+    view.addElement(tables)
+    view.addElement(item("ActiveTable", "string", sheets[0]))
+    views = ConfigItemMapIndexed(name="Views")
+    views.addElement(view)
+    settings = ConfigItemSet(name="ooo:view-settings")
+    settings.addElement(views)
+    document.settings.addElement(settings)
+
+
+def _canonical_namespaces() -> None:
+    """Put odfpy's namespace declarations in one fixed order.
+
+    odfpy declares, on every document it writes, each namespace any element in the process
+    has used so far, in the order they were first used (a class-level dict). The same
+    workbook would otherwise be written differently depending on what was written or read
+    before it. Declaring every namespace odfpy knows, sorted by prefix, is harmless and
+    always the same.
+    """
+    from odf.element import Element
+    from odf.namespaces import nsdict
+
+    known = dict(Element.namespaces)
+    known.update(nsdict)
+    Element.namespaces.clear()
+    Element.namespaces.update(sorted(known.items(), key=lambda item: (item[1], item[0])))
+
+
+def _set_properties(document: Any, workbook: Workbook) -> None:
+    from odf import dc, meta
+
+    stamp = FIXED_TIME.isoformat()
+    document.meta.addElement(dc.Title(text=workbook.title))
+    document.meta.addElement(dc.Subject(text=workbook.subject))
+    document.meta.addElement(dc.Creator(text=workbook.author))
+    document.meta.addElement(meta.InitialCreator(text=workbook.author))
+    document.meta.addElement(dc.Language(text=workbook.language))
+    document.meta.addElement(meta.CreationDate(text=stamp))
+    document.meta.addElement(dc.Date(text=stamp))
+    for keyword in workbook.keywords:
+        document.meta.addElement(meta.Keyword(text=keyword))
+
+
+class _Styles:
+    """The cell, column and number styles the sheets use, created once per document."""
+
+    def __init__(self, document: Any) -> None:
+        from odf.number import Number as NumberElement
+        from odf.number import NumberStyle
+        from odf.style import (
+            DefaultStyle,
+            FontFace,
+            ParagraphProperties,
+            Style,
+            TableCellProperties,
+            TextProperties,
+        )
+
+        self._document = document
+        document.fontfacedecls.addElement(
+            FontFace(
+                name=FONT_NAME,
+                fontfamily=FONT_NAME,
+                fontfamilygeneric="swiss",
+                fontpitch="variable",
+            )
+        )
+        language = {"language": "en", "country": "GB"}
+        default = DefaultStyle(family="table-cell")
+        default.addElement(TextProperties(fontname=FONT_NAME, fontsize="12pt", **language))
+        document.styles.addElement(default)
+        for format_ in NumberFormat:
+            number_style = NumberStyle(name=f"N_{format_.name}")
+            number_style.addElement(
+                NumberElement(
+                    decimalplaces=str(format_.decimal_places),
+                    minintegerdigits="1",
+                    grouping="true" if format_ is NumberFormat.COUNT else "false",
+                )
+            )
+            document.automaticstyles.addElement(number_style)
+
+        def cell_style(
+            name: str,
+            size: str,
+            bold: bool = False,
+            wrap: bool = True,
+            underline: bool = False,
+            **extra: str,
+        ) -> Any:
+            style = Style(name=name, family="table-cell", **extra)
+            style.addElement(
+                TableCellProperties(wrapoption="wrap" if wrap else "no-wrap", verticalalign="top")
+            )
+            style.addElement(
+                ParagraphProperties(textalign="start")
+                if "datastylename" not in extra
+                else ParagraphProperties()
+            )
+            text = {"fontweight": "bold"} if bold else {}
+            if underline:
+                text.update(textunderlinestyle="solid", textunderlinewidth="auto")
+            style.addElement(TextProperties(fontname=FONT_NAME, fontsize=size, **text, **language))
+            document.automaticstyles.addElement(style)
+            return style
+
+        self.title = cell_style("ce_title", "16pt", bold=True)
+        self.heading = cell_style("ce_heading", "14pt", bold=True)
+        self.body = cell_style("ce_body", "12pt")
+        # Above a table, text runs on across the empty cells to its right.
+        self.title_above = cell_style("ce_title_above", "16pt", bold=True, wrap=False)
+        self.body_above = cell_style("ce_body_above", "12pt", wrap=False)
+        self.header = cell_style("ce_header", "12pt", bold=True)
+        self.numbers = {
+            format_: cell_style(
+                f"ce_{format_.name.lower()}", "12pt", datastylename=f"N_{format_.name}"
+            )
+            for format_ in NumberFormat
+        }
+        self.link = cell_style("ce_link", "12pt", underline=True)
+        self._columns: dict[int, Any] = {}
+        self.graphic = Style(name="gr_chart", family="graphic")
+        document.automaticstyles.addElement(self.graphic)
+
+    def column(self, width: int) -> Any:
+        """A column style ``width`` characters wide."""
+        from odf.style import Style, TableColumnProperties
+
+        if width not in self._columns:
+            style = Style(name=f"co_{width}", family="table-column")
+            style.addElement(TableColumnProperties(columnwidth=f"{width * CM_PER_CHARACTER:.2f}cm"))
+            self._document.automaticstyles.addElement(style)
+            self._columns[width] = style
+        return self._columns[width]
+
+
+def _table_top(sheet: Sheet) -> int:
+    """The 0-based row of the table's header: after title, description and lines."""
+    return 2 + len(sheet.lines)
+
+
+def _sheet(document: Any, styles: _Styles, sheet: Sheet) -> Any:
+    from odf.table import Table as OdsTable
+    from odf.table import TableColumn, TableRow
+
+    ods_table = OdsTable(name=sheet.name)
+    widths = [column.width for column in sheet.table.columns] if sheet.table else [COVER_WIDTH]
+    for width in widths:
+        ods_table.addElement(TableColumn(stylename=styles.column(width)))
+    has_table = sheet.table is not None
+    rows: list[list[Any]] = [
+        [_text_cell(sheet.title, styles.title_above if has_table else styles.title)],
+        [_text_cell(sheet.description, styles.body_above if has_table else styles.body)],
+    ]
+    rows += [[_line_cell(line, styles, above=has_table)] for line in sheet.lines]
+    if sheet.table is not None:
+        rows.append([_text_cell(column.heading, styles.header) for column in sheet.table.columns])
+        rows += [[_cell(cell, styles) for cell in row] for row in sheet.table.rows]
+    chart_row = _table_top(sheet)
+    for index, cells in enumerate(rows):
+        row = TableRow()
+        for cell in cells:
+            row.addElement(cell)
+        if index == chart_row and sheet.chart is not None and sheet.table is not None:
+            from odf.table import TableCell
+
+            row.addElement(TableCell())
+            holder = TableCell()
+            holder.addElement(_chart_frame(document, styles, sheet, sheet.table))
+            row.addElement(holder)
+        ods_table.addElement(row)
+    return ods_table
+
+
+def _line_cell(line: Line, styles: _Styles, above: bool) -> Any:
+    if line.link is not None:
+        return _link_cell(line.text, line.link, styles)
+    if line.heading:
+        return _text_cell(line.text, styles.heading)
+    return _text_cell(line.text, styles.body_above if above else styles.body)
+
+
+def _cell(cell: Cell, styles: _Styles) -> Any:
+    from odf.table import TableCell
+    from odf.text import P
+
+    if isinstance(cell, Link):
+        return _link_cell(cell.text, cell.sheet, styles)
+    if isinstance(cell, Number):
+        element = TableCell(
+            valuetype="float", value=repr(cell.value), stylename=styles.numbers[cell.format]
+        )
+        element.addElement(P(text=cell_text(cell)))
+        return element
+    return _text_cell(cell.text, styles.body)
+
+
+def _text_cell(text: str, style: Any) -> Any:
+    """A string cell: whatever ``text`` starts with, it is never a formula."""
+    from odf.table import TableCell
+    from odf.text import P
+
+    element = TableCell(valuetype="string", stylename=style)
+    element.addElement(P(text=text))
+    return element
+
+
+def _link_cell(text: str, sheet: str, styles: _Styles) -> Any:
+    """A cell whose text links to A1 of ``sheet``, underlined by its cell style (LibreOffice
+    reads a styled span inside a link as the link's address, not its text)."""
+    from odf.table import TableCell
+    from odf.text import A, P
+
+    element = TableCell(valuetype="string", stylename=styles.link)
+    paragraph = P()
+    paragraph.addElement(A(href=f"#{_quoted(sheet)}.A1", type="simple", text=text))
+    element.addElement(paragraph)
+    return element
+
+
+def _chart_frame(document: Any, styles: _Styles, sheet: Sheet, table: Table) -> Any:
+    """A frame holding an embedded line chart of ``table``'s columns."""
+    from odf.draw import Frame, Object
+
+    assert sheet.chart is not None
+    top = _table_top(sheet)
+    last = top + len(table.rows)
+    spec = sheet.chart
+    first = top + 1 + spec.first_row
+    categories = _range(sheet.name, spec.category, first, spec.category, last)
+    values = _range(sheet.name, spec.value, first, spec.value, last)
+    label = f"{_quoted(sheet.name)}.{_letters(spec.value)}{top + 1}"
+    whole = _range(sheet.name, 0, top, len(table.columns) - 1, last)
+    chart_document = _chart_document(sheet, table, categories, values, label, whole)
+    location = document.addObject(chart_document)
+    frame = Frame(
+        width=f"{CHART_WIDTH_CM}cm",
+        height=f"{CHART_HEIGHT_CM}cm",
+        stylename=styles.graphic,
+        name=f"Chart_{sheet.name}",
+    )
+    frame.addElement(
+        Object(
+            href=location,
+            type="simple",
+            show="embed",
+            actuate="onLoad",
+            notifyonupdateofranges=whole,
+        )
+    )
+    from odf.svg import Desc
+
+    frame.addElement(Desc(text=chart_description(sheet)))
+    return frame
+
+
+def _chart_document(
+    sheet: Sheet, table: Table, categories: str, values: str, label: str, whole: str
+) -> Any:
+    from odf import chart
+    from odf.opendocument import OpenDocumentChart
+    from odf.style import ChartProperties, GraphicProperties, Style, TextProperties
+    from odf.table import (
+        Table as OdsTable,
+    )
+    from odf.table import (
+        TableCell,
+        TableColumn,
+        TableColumns,
+        TableHeaderColumns,
+        TableHeaderRows,
+        TableRow,
+        TableRows,
+    )
+    from odf.text import P
+
+    assert sheet.chart is not None
+    spec = sheet.chart
+    document = OpenDocumentChart()
+    line_style = Style(name="ch_series", family="chart")
+    line_style.addElement(ChartProperties(symboltype="none", interpolation="none"))
+    line_style.addElement(
+        GraphicProperties(stroke="solid", strokewidth="0.08cm", strokecolor="#1f4e79")
+    )
+    text_style = Style(name="ch_text", family="chart")
+    text_style.addElement(TextProperties(fontname=FONT_NAME, fontsize="12pt"))
+    axis_style = Style(name="ch_axis", family="chart")
+    axis_style.addElement(ChartProperties(displaylabel="true"))
+    axis_style.addElement(TextProperties(fontname=FONT_NAME, fontsize="10pt"))
+    wall_style = Style(name="ch_wall", family="chart")
+    wall_style.addElement(GraphicProperties(fill="none", stroke="none"))
+    for style in (line_style, text_style, axis_style, wall_style):
+        document.automaticstyles.addElement(style)
+    root = chart.Chart(
+        width=f"{CHART_WIDTH_CM}cm",
+        height=f"{CHART_HEIGHT_CM}cm",
+        attributes={"class": "chart:line"},
+    )
+    document.chart.addElement(root)
+    title = chart.Title(stylename=text_style)
+    title.addElement(P(text=spec.title))
+    root.addElement(title)
+    if spec.first_row == 0:
+        plot = chart.PlotArea(cellrangeaddress=whole, datasourcehaslabels="both")
+    else:
+        charted = f"{categories.split(':')[0]}:{values.split(':')[1]}"
+        plot = chart.PlotArea(cellrangeaddress=charted, datasourcehaslabels="none")
+    root.addElement(plot)
+    for dimension, name, text in (
+        ("x", "primary-x", spec.x_title),
+        ("y", "primary-y", spec.y_title),
+    ):
+        axis = chart.Axis(dimension=dimension, name=name, stylename=axis_style)
+        axis_title = chart.Title(stylename=text_style)
+        axis_title.addElement(P(text=text))
+        axis.addElement(axis_title)
+        if dimension == "x":
+            axis.addElement(chart.Categories(cellrangeaddress=categories))
+        else:
+            axis.addElement(chart.Grid(attributes={"class": "major"}))
+        plot.addElement(axis)
+    series = chart.Series(
+        valuescellrangeaddress=values,
+        labelcelladdress=label,
+        stylename=line_style,
+        attributes={"class": "chart:line"},
+    )
+    series.addElement(chart.DataPoint(repeated=str(len(table.rows) - spec.first_row)))
+    plot.addElement(series)
+    plot.addElement(chart.Wall(stylename=wall_style))
+    # A copy of the data, as spreadsheet programs embed it: readers without the host sheet
+    # can still draw the chart.
+    local = OdsTable(name="local-table")
+    header_columns = TableHeaderColumns()
+    header_columns.addElement(TableColumn())
+    local.addElement(header_columns)
+    columns = TableColumns()
+    columns.addElement(TableColumn())
+    local.addElement(columns)
+    header_rows = TableHeaderRows()
+    heading = TableRow()
+    heading.addElement(TableCell())
+    value_heading = TableCell(valuetype="string")
+    value_heading.addElement(P(text=table.columns[spec.value].heading))
+    heading.addElement(value_heading)
+    header_rows.addElement(heading)
+    local.addElement(header_rows)
+    rows = TableRows()
+    for cells in table.rows[spec.first_row :]:
+        row = TableRow()
+        category = TableCell(valuetype="string")
+        category.addElement(P(text=cell_text(cells[spec.category])))
+        row.addElement(category)
+        value = cells[spec.value]
+        if isinstance(value, Number):
+            value_cell = TableCell(valuetype="float", value=repr(value.value))
+            value_cell.addElement(P(text=cell_text(value)))
+        else:
+            value_cell = TableCell()
+        row.addElement(value_cell)
+        rows.addElement(row)
+    local.addElement(rows)
+    root.addElement(local)
+    return document
+
+
+def _quoted(sheet: str) -> str:
+    """A sheet name as a cell address writes it: quoted unless it is a plain word."""
+    if sheet.replace("_", "").isalnum():
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def _range(sheet: str, first_column: int, first_row: int, last_column: int, last_row: int) -> str:
+    """An ODF cell range address, e.g. ``Notes.A3:Notes.B15`` (0-based arguments)."""
+    name = _quoted(sheet)
+    return (
+        f"{name}.{_letters(first_column)}{first_row + 1}:"
+        f"{name}.{_letters(last_column)}{last_row + 1}"
+    )
+
+
+def _letters(column: int) -> str:
+    letters = ""
+    column += 1
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters

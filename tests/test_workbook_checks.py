@@ -1,0 +1,112 @@
+"""The layout checker itself must catch what it is for: a checker that passes everything
+would make the workbook tests worthless."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+from openpyxl.chart import LineChart, Reference
+from openpyxl.styles import Font
+from openpyxl.worksheet.table import Table
+
+from measurekit.workbook.model import Column, Number, Sheet, Text, Workbook
+from measurekit.workbook.model import Table as ModelTable
+from measurekit.workbook.ods import write_ods
+
+from .workbook_checks import check_ods, check_xlsx
+
+
+def bad_workbook() -> bytes:
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "Cover"
+    cover["A1"] = "A title"
+    data = book.create_sheet("Data")
+    data["A1"] = "Title"
+    # A2 left empty
+    data["A3"] = "Label"
+    data["B3"] = "Value"
+    data["A4"] = "a"
+    data["B4"] = "=1+1"
+    data["A5"] = "b [note 1]"
+    data["B5"] = "7 [note 2]"
+    data["A6"] = None
+    data["A7"] = "c"
+    data["B7"] = "1,234"
+    data.add_table(Table(displayName="Table1", ref="A3:B7"))
+    data["D9"] = "below"
+    data.merge_cells("A1:B1")
+    data.freeze_panes = "A4"
+    chart = LineChart()
+    chart.add_data(Reference(data, min_col=2, min_row=3, max_row=7))
+    data.add_chart(chart, "E3")
+    data["A4"].font = Font(name="Times New Roman", size=10)
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def test_xlsx_checker_names_each_broken_rule() -> None:
+    problems = "\n".join(check_xlsx(bad_workbook()))
+    for expected in (
+        "document language",
+        "first sheets are",
+        "Data: A2 does not say what the sheet holds",
+        "Data: merged cells",
+        "Data: freeze panes at A4",
+        "Data: B4 is a formula",
+        "Data: A4 font Times New Roman",
+        "table name 'Table1' is not meaningful",
+        "the table has filter buttons",
+        "cells outside the table",
+        "B5 holds a [note N] in a data cell",
+        "A6 is blank inside the table",
+        "B7 holds a number stored as text",
+        "Data: A7 text is not wrapped",
+        "a chart has no alternative text",
+    ):
+        assert expected in problems, expected
+
+
+def good_model() -> Workbook:
+    sheets = [
+        Sheet(name, f"{name} title", f"{name} description")
+        for name in ("Cover_sheet", "Table_of_contents", "Notes")
+    ]
+    sheets[1:] = [
+        Sheet(
+            sheet.name,
+            sheet.title,
+            sheet.description,
+            table=ModelTable(
+                f"{sheet.name}_table",
+                (Column("Label"), Column("Value (number)")),
+                ((Text("=1+1"), Number(5)),),
+            ),
+        )
+        for sheet in sheets[1:]
+    ]
+    return Workbook("Title", "Subject", "Author", tuple(sheets))
+
+
+def test_ods_checker_passes_a_good_file_and_catches_a_formula_and_language() -> None:
+    good = write_ods(good_model())
+    assert check_ods(good) == []
+    source = zipfile.ZipFile(io.BytesIO(good))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "content.xml":
+                content = content.replace(
+                    b'office:value-type="float"',
+                    b'table:formula="of:=2+3" office:value-type="float"',
+                )
+            if info.filename == "meta.xml":
+                content = content.replace(b"en-GB", b"en-US")
+            target.writestr(info, content)
+    problems = "\n".join(check_ods(output.getvalue()))
+    assert "a cell holds a formula" in problems
+    assert "language is 'en-US'" in problems

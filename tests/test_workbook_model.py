@@ -1,0 +1,68 @@
+"""The workbook model refuses layouts the spreadsheet guidance rules out."""
+
+from __future__ import annotations
+
+import pytest
+
+from measurekit.workbook.model import Column, Link, Number, Sheet, Table, Text, Workbook
+
+
+def table(name: str = "Good_table", rows: tuple[tuple[object, ...], ...] | None = None) -> Table:
+    return Table(
+        name,
+        (Column("Label"), Column("Value (number)")),
+        rows if rows is not None else ((Text("a"), Number(1)),),  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("name", ["A1", "R1C1", "1st", "has space", "Table-1", "XFD100"])
+def test_table_names_must_be_names_not_cells(name: str) -> None:
+    with pytest.raises(ValueError, match="table name"):
+        table(name)
+
+
+def test_note_references_belong_in_labels_not_data() -> None:
+    assert table(rows=((Text("a [note 1]"), Number(1)),)).rows
+    with pytest.raises(ValueError, match=r"\[note N\]"):
+        table(rows=((Text("a"), Text("5 [note 1]")),))
+
+
+def test_a_second_label_column_may_cite_notes() -> None:
+    columns = (Column("Measure"), Column("Indicator"), Column("Value (number)"))
+    row = (Text("m"), Text("i [note 2]"), Number(3))
+    assert Table("T", columns, (row,), label_columns=2).rows == (row,)
+    with pytest.raises(ValueError, match=r"\[note N\]"):
+        Table("T", columns, (row,), label_columns=1)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (),
+        ((Text("a"),),),
+        ((Text("a"), Text("  ")),),
+        ((Link("", "Notes"), Number(1)),),
+    ],
+)
+def test_no_empty_tables_short_rows_or_blank_cells(rows: tuple[tuple[object, ...], ...]) -> None:
+    with pytest.raises(ValueError, match="table Good_table"):
+        table(rows=rows)
+
+
+@pytest.mark.parametrize("name", ["", "x" * 32, "a/b", "a[b]", "What?", " lead"])
+def test_sheet_names_follow_excel_rules(name: str) -> None:
+    with pytest.raises(ValueError, match="sheet name"):
+        Sheet(name, "Title", "Description")
+
+
+def test_sheet_and_table_names_are_unique_in_a_workbook() -> None:
+    first = Sheet("One", "t", "d", table=table("Same"))
+    with pytest.raises(ValueError, match="sheets share"):
+        Workbook("t", "s", "a", (first, Sheet("one", "t", "d")))
+    with pytest.raises(ValueError, match="tables share"):
+        Workbook("t", "s", "a", (first, Sheet("Two", "t", "d", table=table("same"))))
+
+
+def test_column_needs_a_heading() -> None:
+    with pytest.raises(ValueError, match="heading"):
+        Column(" ")
