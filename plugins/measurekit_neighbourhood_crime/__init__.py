@@ -3,7 +3,8 @@
 Neighbourhood crime is the sum of four parts: residential burglary, vehicle offences,
 robbery of personal property and theft from the person. The measure reports the total and
 each part, each against the same 12 months a year earlier (and the other comparisons in
-its table).
+its table). Where the source gives the area's population, the total is also stated as a
+rate per 1,000 population, naming the population estimate used.
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ from measurekit import (
     hookimpl,
 )
 from measurekit.offence_codes import load_offence_codes
-from measurekit.sentences import baseline_sentence, part_sentence, recorded_sentence
+from measurekit.sentences import (
+    baseline_sentence,
+    part_sentence,
+    rate_sentence,
+    recorded_sentence,
+)
 
 __version__ = "0.1.0"
 
@@ -66,6 +72,10 @@ class NeighbourhoodCrime(Measure):
                 )
             )
         ]
+        rates = [rate for figure in totals if (rate := context.rate(figure)) is not None]
+        current_rate = next((rate for rate in rates if rate.role is Role.CURRENT), None)
+        if current_rate is not None and (sentence := rate_sentence(current_rate, TOTAL)):
+            summary.append(Paragraph(sentence))
         if Role.BASELINE in total:
             sentence = baseline_sentence(total[Role.CURRENT], total[Role.BASELINE])
             if sentence:
@@ -77,7 +87,7 @@ class NeighbourhoodCrime(Measure):
                     part_sentence(indicator, by_role[Role.CURRENT], by_role[Role.PREVIOUS_YEAR])
                 )
             )
-        figures = totals + [figure for figures in parts.values() for figure in figures]
+        figures = totals + rates + [figure for figures in parts.values() for figure in figures]
         return self.result(context, figures, summary)
 
     def _total(self, context: MeasureContext, role: Role, parts: list[Figure]) -> Figure:

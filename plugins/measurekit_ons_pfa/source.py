@@ -57,14 +57,14 @@ class Missing:
 
 
 def symbol_reason(cell: Cell) -> str:
-    """What a printed symbol means, in ONS's words where the table explains it."""
+    """What a printed symbol means, in ONS's words where the table explains it:
+    ``"ONS prints '-', and its notes say: '-' indicates that the base number is fewer
+    than 50"``."""
     printed = f"ONS prints '{cell.symbol}'" if cell.symbol != "blank" else "the cell is blank"
-    meaning = cell.meaning or _SYMBOL_MEANINGS.get(cell.symbol or "", "")
-    return (
-        f"{printed}; its notes say: {meaning.rstrip('.')}"
-        if cell.meaning
-        else (f"{meaning} (printed '{cell.symbol}')" if meaning else printed)
-    )
+    if cell.meaning:
+        return f"{printed}, and its notes say: {cell.meaning.rstrip('.')}"
+    meaning = _SYMBOL_MEANINGS.get(cell.symbol or "")
+    return f"{meaning} (printed '{cell.symbol}')" if meaning else printed
 
 
 def derive_previous(current: Cell, change: Cell) -> int | None:
@@ -99,14 +99,14 @@ def edition_holding(
         if cell is None:
             return None
         if cell.value is None:
-            return Missing(f"the {edition.label} has no count: {symbol_reason(cell)}")
+            return Missing(f"the {edition.label} has no count; {symbol_reason(cell)}")
         return Found(int(cell.value), edition, derived=False)
     if indicator == KNIFE:
         cell = edition.series.get(area.key, {}).get(window)
         if cell is None:
             return None
         if cell.value is None:
-            return Missing(f"the {edition.label} has no count: {symbol_reason(cell)}")
+            return Missing(f"the {edition.label} has no count; {symbol_reason(cell)}")
         return Found(int(cell.value), edition, derived=False)
     if window == edition.window.shifted(-1):
         current = counts.get(indicator)
@@ -115,8 +115,8 @@ def edition_holding(
             return None
         if change.value is None:
             return Missing(
-                f"the {edition.label} gives no percentage change to work out its revised "
-                f"count from ({symbol_reason(change)})"
+                f"the {edition.label} gives no percentage change to work out a revised "
+                f"count from; {symbol_reason(change)}"
             )
         previous = derive_previous(current, change)
         if previous is None:

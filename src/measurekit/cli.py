@@ -63,6 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar='"YYYY/YY QN"',
         help='financial quarter to build instead of the file\'s, e.g. "2023/24 Q1"',
     )
+    forces = build.add_mutually_exclusive_group()
+    forces.add_argument(
+        "--all-forces",
+        action="store_true",
+        help="build one statement per force the sources hold, named STEM-FORCE.EXT",
+    )
+    forces.add_argument(
+        "--force",
+        dest="forces",
+        action="append",
+        metavar="NAME",
+        help="build the statement for this force (a name or ONS area code), named "
+        "STEM-FORCE.EXT; repeatable",
+    )
 
     example = commands.add_parser(
         "example",
@@ -122,6 +136,14 @@ def _run(arguments: argparse.Namespace) -> int:
     from measurekit import commands
 
     if arguments.command == "build":
+        if arguments.all_forces or arguments.forces:
+            return commands.build_many(
+                arguments.statement,
+                arguments.formats,
+                arguments.output,
+                arguments.period,
+                arguments.forces,
+            )
         return commands.build(
             arguments.statement, arguments.formats, arguments.output, arguments.period
         )

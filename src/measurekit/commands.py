@@ -12,6 +12,7 @@ from pathlib import Path
 
 from measurekit.build import compute_statement, render_outputs, write_outputs
 from measurekit.errors import MeasurekitError
+from measurekit.many import Progress, build_forces, choose_forces, listed_forces, summary
 from measurekit.plugins import Plugins
 from measurekit.quality import quality_report
 from measurekit.statement_file import load_statement
@@ -31,6 +32,32 @@ def build(
     for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def build_many(
+    statement: Path,
+    formats: Sequence[str] | None,
+    output: Path,
+    period: str | None = None,
+    forces: Sequence[str] | None = None,
+) -> int:
+    """Build one statement per force: ``forces`` (names or codes), or every force the
+    sources hold when None. Prints what was built and what failed; exits 1 if any failed."""
+    plugins = Plugins.load()
+    chosen_formats = _formats(plugins, formats)
+    plan = load_statement(statement, plugins, period)
+    available = listed_forces(plan, plugins)
+    unknown: list[str] = []
+    chosen = available
+    if forces:
+        chosen, unknown = choose_forces(available, forces)
+    progress = Progress()
+    try:
+        outcomes = build_forces(plan, plugins, chosen, chosen_formats, output, progress)
+    finally:
+        progress.finish()
+    print(summary(outcomes, unknown))
+    return 0 if all(outcome.ok for outcome in outcomes) and not unknown else 1
 
 
 def example(output: Path, formats: Sequence[str] | None) -> int:

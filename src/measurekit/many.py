@@ -1,0 +1,195 @@
+"""Building one statement per force from one statement file and sources holding many forces.
+
+The statement file is the template: its sections, narrative and measure settings apply to
+every force. Every source must be able to list its forces (:meth:`SourceFormat.forces`);
+for each force the sources are re-pointed at it, and the statement is computed, rendered
+and written exactly as a single build is, so each force's files are written atomically and
+only when its statement is complete. One force's failure is recorded and the others go on.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+import attrs
+
+from measurekit.build import compute_statement, render_outputs, write_outputs
+from measurekit.errors import MeasurekitError, PluginError
+from measurekit.forces import normalise
+from measurekit.plugins import Plugins
+from measurekit.sources import ForceRef
+from measurekit.statement_file import StatementPlan
+
+
+@attrs.frozen
+class ForceOutcome:
+    """What happened for one force: the files written, or the error that stopped it."""
+
+    force: ForceRef
+    written: tuple[Path, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the force's statement was built and written."""
+        return self.error is None
+
+
+def listed_forces(plan: StatementPlan, plugins: Plugins) -> list[ForceRef]:
+    """Every force any source of ``plan`` holds, by code (or folded name), sorted by name.
+
+    Raises :class:`MeasurekitError` naming a source whose format cannot list its forces:
+    such a source would give the same figures to every force.
+    """
+    if not plan.sources:
+        raise MeasurekitError(f"{plan.path}: the statement has no sources to list forces from")
+    found: dict[str, ForceRef] = {}
+    for name, spec in plan.sources.items():
+        source_format = plugins.source_format(spec.format_name)
+        try:
+            forces = source_format.forces(spec)
+        except MeasurekitError:
+            raise
+        except Exception as error:
+            plugin = plugins.source_formats[spec.format_name].plugin
+            raise PluginError(plugin, f"listing forces failed: {error}") from error
+        if forces is None:
+            raise MeasurekitError(
+                f"{plan.path}: source {name!r} (format {spec.format_name!r}) cannot list the "
+                "forces it holds, so it cannot be used to build statements for many forces"
+            )
+        for force in forces:
+            found.setdefault(force.code or normalise(force.name), force)
+    return sorted(found.values(), key=lambda force: force.name)
+
+
+def choose_forces(
+    available: Sequence[ForceRef], wanted: Sequence[str]
+) -> tuple[list[ForceRef], list[str]]:
+    """The forces of ``available`` that ``wanted`` names (by area code or name), in the
+    order asked, and the names that match none."""
+    chosen: list[ForceRef] = []
+    unknown: list[str] = []
+    for want in wanted:
+        key = normalise(want)
+        matches = [
+            force
+            for force in available
+            if (force.code and force.code.upper() == want.strip().upper())
+            or normalise(force.name) == key
+        ]
+        if matches:
+            chosen.extend(force for force in matches if force not in chosen)
+        else:
+            unknown.append(want)
+    return chosen, unknown
+
+
+def plan_for_force(plan: StatementPlan, force: ForceRef) -> StatementPlan:
+    """``plan`` with every source selecting ``force``.
+
+    For a force other than the statement file's own, the statement names the force as the
+    source does and leaves out the commissioner and contact details, which belong to the
+    statement file's own force.
+    """
+    sources = {
+        name: attrs.evolve(spec, force=force.selectors, force_explicit=True)
+        for name, spec in plan.sources.items()
+    }
+    info = plan.info
+    own = {normalise(info.force), normalise(info.area)}
+    if normalise(force.name) not in own:
+        info = attrs.evolve(
+            info,
+            force=force.name,
+            area=force.name,
+            commissioner=None,
+            commissioner_role=None,
+            organisation=None,
+            contact=None,
+        )
+    return attrs.evolve(plan, info=info, sources=sources)
+
+
+def slug(name: str) -> str:
+    """A force name as part of a file name: ``"Avon and Somerset"`` ->
+    ``"avon-and-somerset"``, ``"London, City of"`` -> ``"london-city-of"``."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "force"
+
+
+def build_forces(
+    plan: StatementPlan,
+    plugins: Plugins,
+    forces: Sequence[ForceRef],
+    formats: Sequence[str],
+    output: Path,
+    progress: Callable[[int, int, ForceRef], None] | None = None,
+) -> list[ForceOutcome]:
+    """Build, render and write one statement per force, named ``<stem>-<force>.<ext>``.
+
+    A :class:`MeasurekitError` for one force is recorded in its outcome and the next force
+    is built; nothing is written for a force that failed.
+    """
+    outcomes = []
+    for number, force in enumerate(forces, start=1):
+        if progress is not None:
+            progress(number, len(forces), force)
+        try:
+            force_plan = plan_for_force(plan, force)
+            statement = compute_statement(force_plan, plugins)
+            rendered = render_outputs(statement, plugins, formats)
+            written = write_outputs(rendered, plugins, output, f"{plan.stem}-{slug(force.name)}")
+        except MeasurekitError as error:
+            outcomes.append(ForceOutcome(force, error=str(error)))
+        else:
+            outcomes.append(ForceOutcome(force, tuple(written)))
+    return outcomes
+
+
+class Progress:
+    """A one-line progress display on a terminal: ``[3/43] Cheshire``, rewritten in place.
+
+    Shows nothing when ``stream`` is not a terminal, so logs and pipes stay clean.
+    """
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.active = self.stream.isatty()
+        self._shown = False
+
+    def __call__(self, number: int, total: int, force: ForceRef) -> None:
+        if self.active:
+            self.stream.write(f"\r\033[K[{number}/{total}] building {force.name}")
+            self.stream.flush()
+            self._shown = True
+
+    def finish(self) -> None:
+        """Clear the progress line."""
+        if self.active and self._shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def summary(outcomes: Sequence[ForceOutcome], unknown: Sequence[str] = ()) -> str:
+    """What was built and what failed and why, one line each, ending with the totals."""
+    lines = []
+    for outcome in outcomes:
+        if outcome.ok:
+            names = ", ".join(path.name for path in outcome.written)
+            lines.append(f"built   {outcome.force.name}: {names}")
+    for outcome in outcomes:
+        if not outcome.ok:
+            lines.append(f"FAILED  {outcome.force.name}: {outcome.error}")
+    for name in unknown:
+        lines.append(f"FAILED  {name}: no source lists a force of that name or code")
+    built = sum(outcome.ok for outcome in outcomes)
+    failed = len(outcomes) - built + len(unknown)
+    lines.append(
+        f"{built} statement{'s' if built != 1 else ''} built, {failed} failed "
+        f"(of {len(outcomes) + len(unknown)} forces)"
+    )
+    return "\n".join(lines)
