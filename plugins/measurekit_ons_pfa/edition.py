@@ -72,6 +72,8 @@ class Edition:
     changes: Mapping[str, Mapping[str, Cell]]
     series: Mapping[str, Mapping[Window, Cell]]
     population: Mapping[str, tuple[int, int]]
+    #: Areas whose rates ONS suppresses (City of London: "+"), with ONS's reason.
+    rates_withheld: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
     def label(self) -> str:
@@ -143,6 +145,7 @@ def read_edition(path: Path) -> Edition:
         changes=changes,
         series=series,
         population=_population(rates_table),
+        rates_withheld=_rates_withheld(rates_table),
     )
 
 
@@ -291,6 +294,18 @@ def _series_columns(table: Table) -> dict[Window, Column]:
                 if end.index - start.index == 11:
                     found[Window(start, end)] = column
     return found
+
+
+def _rates_withheld(table: Table) -> dict[str, str]:
+    """Areas whose total rate ONS prints as a symbol instead of a number, and why."""
+    column = table.column(OFFENCE_COLUMNS["total_recorded_crime"], "Total recorded crime")
+    withheld = {}
+    for area in table.areas:
+        cell = _cell(table, area, column, whole=False)
+        if cell.value is None:
+            meaning = table.note_for(cell.symbol or "") or f"ONS prints {cell.symbol!r}"
+            withheld[area.key] = " ".join(meaning.split()).rstrip(".")
+    return withheld
 
 
 def _population(table: Table) -> dict[str, tuple[int, int]]:

@@ -186,6 +186,11 @@ class OnsPfaSource(Source):
 
     def population(self, window: Window) -> Population | Unavailable:
         for edition in self.editions:
+            if edition.window == window and self.area.key in edition.rates_withheld:
+                return Unavailable(
+                    f"the ONS {edition.label} gives no rates for {self.area.name}: "
+                    f"{edition.rates_withheld[self.area.key]}"
+                )
             if edition.window == window and self.area.key in edition.population:
                 value, year = edition.population[self.area.key]
                 return Population(value, year, f"ONS force area tables, {edition.label}")

@@ -136,7 +136,7 @@ class MeasureContext:
         if not isinstance(population, Population):
             return None
         indicator = attrs.evolve(count.indicator, label=f"{count.indicator.label} {PER_POPULATION}")
-        note = f"rate using the {population.label}"
+        note = f"using the {population.label}"
         if population.source:
             note += f" ({population.source})"
         return Figure(

@@ -1,0 +1,237 @@
+"""Statements for every force of an ONS edition, built in one run.
+
+Each force's files are checked against ONS's own P1, P2 and P3, read independently
+(:mod:`tests.ons_tables`): the right force's counts, ONS's percentage changes, and the
+rate per 1,000 population from P3's population.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from measurekit.cli import main
+from measurekit.many import Progress, slug
+from measurekit.sources import ForceRef
+
+from .ons_tables import JUNE_2018, JUNE_2019, P1_P2_COLUMNS, P3_COLUMNS, ons_table
+
+PARTS = {
+    "burglary": "Residential burglary",
+    "vehicle_offences": "Vehicle offences",
+    "robbery": "Robbery of personal property",
+    "theft_from_person": "Theft from the person",
+}
+
+
+def statement(tmp_path: Path, *editions: Path) -> Path:
+    paths = ", ".join(f'"{path.as_posix()}"' for path in editions)
+    path = tmp_path / "pfa.toml"
+    path.write_text(
+        f"""
+[statement]
+force = "Cheshire Constabulary"
+area = "Cheshire"
+commissioner = "A Commissioner"
+period = "2019/20 Q1"
+
+[sources.crime]
+format = "ons-pfa"
+path = [{paths}]
+
+[[sections]]
+measures = ["homicide"]
+
+[[sections]]
+measures = ["neighbourhood_crime"]
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def figures(document: dict[str, Any], indicator: str, role: str, unit: str = "count") -> Any:
+    [found] = [
+        figure
+        for figure in document["figures"]
+        if figure["indicator"] == indicator and figure["role"] == role and figure["unit"] == unit
+    ]
+    return found
+
+
+def change_words(change: float) -> str:
+    """ONS's change as measurekit's wording states one."""
+    if change == 0:
+        return "no change"
+    if abs(change) < 0.05:
+        return "a change of less than 0.1%"
+    return f"a reduction of {-change:.1f}%" if change < 0 else f"an increase of {change:.1f}%"
+
+
+def test_every_force_built_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "out"
+    status = main(
+        ["build", str(statement(tmp_path, JUNE_2018, JUNE_2019)), "--all-forces", "-o",
+         str(output), "-f", "json", "-f", "markdown"]
+    )  # fmt: skip
+    report = capsys.readouterr().out
+    assert status == 0, report
+    assert "43 statements built, 0 failed (of 43 forces)" in report
+    p1, _ = ons_table(JUNE_2019, "Table P1", P1_P2_COLUMNS)
+    p2, _ = ons_table(JUNE_2019, "Table P2", P1_P2_COLUMNS)
+    p3, headers = ons_table(JUNE_2019, "Table P3", P3_COLUMNS)
+    assert "(mid-2018)" in headers["population"]
+    assert len(list(output.glob("*.json"))) == 43
+    checked_phrases = 0
+    for code, row in p1.items():
+        name = str(row["name"]).rstrip("0123456789, ")
+        stem = f"pfa-{slug(name)}"
+        document = json.loads((output / f"{stem}.json").read_text(encoding="utf-8"))
+        markdown = (output / f"{stem}.md").read_text(encoding="utf-8")
+        # The force's own statement, with its own counts.
+        assert document["statement"]["force"] in {name, "Cheshire Constabulary"}
+        assert figures(document, "homicide", "current")["value"] == row["homicide"]
+        total = 0
+        for indicator, label in PARTS.items():
+            current = figures(document, indicator, "current")["value"]
+            assert current == row[indicator], (code, indicator)
+            total += current
+            change = p2[code][indicator]
+            previous = figures(document, indicator, "previous_year")["value"]
+            if isinstance(change, float | int) and min(current, previous) >= 10:
+                line = next(line for line in markdown.splitlines() if line.startswith(label))
+                assert change_words(change) in line, (code, indicator, line)
+                checked_phrases += 1
+        assert figures(document, "neighbourhood_crime", "current")["value"] == total
+        # The rate per 1,000 population, from P3's population, agrees with P3's own rates.
+        population = p3[code]["population"]
+        if p3[code]["burglary"] == "+":
+            # City of London: ONS withholds rates for its small resident population.
+            assert not [f for f in document["figures"] if f["unit"] == "rate"]
+            continue
+        rate = figures(document, "neighbourhood_crime", "current", "rate")["value"]
+        assert rate == pytest.approx(total / population * 1000, rel=1e-12)
+        # ONS divides by the unrounded population but prints it rounded to 100, so its
+        # rates agree at the precision a statement prints them, not exactly.
+        assert abs(rate - sum(p3[code][part] for part in PARTS)) < 0.005, code
+        assert f"mid-2018 population estimate of {population:,}" in markdown
+        if isinstance(p2[code]["homicide"], str):
+            assert "ONS prints '-'" in markdown
+    assert checked_phrases > 150
+    # The statement file's own force keeps its commissioner; other forces do not get it.
+    assert "A Commissioner" in (output / "pfa-cheshire.md").read_text(encoding="utf-8")
+    assert "A Commissioner" not in (output / "pfa-durham.md").read_text(encoding="utf-8")
+
+
+def test_chosen_forces_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "out"
+    status = main(
+        ["build", str(statement(tmp_path, JUNE_2018, JUNE_2019)), "--force", "Cheshire",
+         "--force", "E23000013", "-o", str(output), "-f", "json"]
+    )  # fmt: skip
+    assert status == 0, capsys.readouterr()
+    assert sorted(path.name for path in output.iterdir()) == [
+        "pfa-cheshire.json",
+        "pfa-cleveland.json",
+    ]
+
+
+def test_unknown_force_fails_but_the_others_are_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "out"
+    status = main(
+        ["build", str(statement(tmp_path, JUNE_2019)), "--force", "Gotham", "--force",
+         "Durham", "-o", str(output), "-f", "json"]
+    )  # fmt: skip
+    report = capsys.readouterr().out
+    assert status == 1
+    assert "FAILED  Gotham: no source lists a force of that name or code" in report
+    assert [path.name for path in output.iterdir()] == ["pfa-durham.json"]
+
+
+def test_edition_with_a_table_missing_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "june-2019-without-p2.xlsx"
+    workbook = openpyxl.load_workbook(JUNE_2019)
+    workbook.remove(workbook["Table P2"])
+    workbook.save(broken)
+    output = tmp_path / "out"
+    status = main(["build", str(statement(tmp_path, JUNE_2018, broken)), "-o", str(output)])
+    error = capsys.readouterr().err
+    assert status == 1
+    assert error.count("\n") == 1, error
+    assert str(broken) in error
+    assert "no table of percentage changes" in error
+    assert not output.exists() or not any(output.iterdir())
+
+
+def test_one_force_with_bad_data_does_not_stop_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Cheshire's robbery change in P2 (row 14, column L) altered from +20.4489% to +20%:
+    # 483 / 1.2 = 402.5 is no whole count, so Cheshire's figures cannot be trusted.
+    altered = tmp_path / "june-2019-altered.xlsx"
+    workbook = openpyxl.load_workbook(JUNE_2019)
+    sheet = workbook["Table P2"]
+    assert sheet["A14"].value == "E23000006"
+    sheet["L14"] = 20.0
+    workbook.save(altered)
+    output = tmp_path / "out"
+    status = main(
+        ["build", str(statement(tmp_path, JUNE_2018, altered)), "--all-forces", "-o",
+         str(output), "-f", "json"]
+    )  # fmt: skip
+    report = capsys.readouterr().out
+    assert status == 1
+    assert "42 statements built, 1 failed (of 43 forces)" in report
+    failure = next(line for line in report.splitlines() if line.startswith("FAILED"))
+    assert failure.startswith("FAILED  Cheshire: ")
+    assert "row 14" in failure
+    assert "Table P2!L" in failure
+    assert "402.5" in failure
+    assert not (output / "pfa-cheshire.json").exists()
+    assert (output / "pfa-cleveland.json").exists()
+
+
+def test_source_that_cannot_list_forces_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = tmp_path / "records.csv"
+    records.write_text("recorded_date,offence_code\n2019-05-01,1\n", encoding="utf-8")
+    path = tmp_path / "records.toml"
+    path.write_text(
+        '[statement]\nforce = "Cheshire"\nperiod = "2019/20 Q1"\n'
+        '[sources.crime]\nformat = "records"\npath = "records.csv"\n'
+        '[[sections]]\nmeasures = ["homicide"]\n',
+        encoding="utf-8",
+    )
+    status = main(["build", str(path), "--all-forces", "-o", str(tmp_path / "out")])
+    assert status == 1
+    assert "source 'crime' (format 'records') cannot list the forces" in capsys.readouterr().err
+
+
+class FakeTerminal(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_shows_only_on_a_terminal() -> None:
+    force = ForceRef("Cheshire", "E23000006")
+    terminal, pipe = FakeTerminal(True), FakeTerminal(False)
+    for stream in (terminal, pipe):
+        progress = Progress(stream)
+        progress(3, 43, force)
+        progress.finish()
+    assert "[3/43] building Cheshire" in terminal.getvalue()
+    assert pipe.getvalue() == ""
