@@ -123,6 +123,12 @@ def test_every_force_built_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixt
         if isinstance(p2[code]["homicide"], str):
             assert "ONS prints '-'" in markdown
     assert checked_phrases > 150
+    # Cheshire's previous-year total adds ONS's revised parts (3,536 + 3,694 + 401 + 625,
+    # from the June 2019 edition's P2 and P1) and is marked revised.
+    cheshire = json.loads((output / "pfa-cheshire.json").read_text(encoding="utf-8"))
+    previous_total = figures(cheshire, "neighbourhood_crime", "previous_year")
+    assert previous_total["value"] == 3536 + 3694 + 401 + 625
+    assert previous_total["marker"] == "[r]"
     # The statement file's own force keeps its commissioner; other forces do not get it.
     assert "A Commissioner" in (output / "pfa-cheshire.md").read_text(encoding="utf-8")
     assert "A Commissioner" not in (output / "pfa-durham.md").read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from measurekit import (
     Figure,
     Indicator,
+    Marker,
     Measure,
     MeasureContext,
     MeasureResult,
@@ -96,6 +97,19 @@ class NeighbourhoodCrime(Measure):
         window = parts[0].window
         if all(part.value is not None for part in parts):
             total = sum(int(part.value or 0) for part in parts)
+            revised = [p.indicator.label.lower() for p in parts if p.marker is Marker.REVISED]
+            if revised:
+                note = f"the sum of its parts, including revised figures for {', '.join(revised)}"
+                return Figure(
+                    self.id,
+                    TOTAL,
+                    role,
+                    window,
+                    Unit.COUNT,
+                    total,
+                    marker=Marker.REVISED,
+                    note=note,
+                )
             return Figure(self.id, TOTAL, role, window, Unit.COUNT, total)
         own = context.count(TOTAL, Query(TOTAL.id), role, window)
         if own.value is not None:

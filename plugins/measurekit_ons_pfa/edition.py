@@ -14,7 +14,7 @@ tables are recognised by what they say, not by their numbers (which move between
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import attrs
@@ -170,8 +170,9 @@ def _is_knife(table: Table) -> bool:
     return bool(table.columns_with(_KNIFE_COLUMNS[KNIFE]))
 
 
-def _find(path: Path, tables: list[Table], what: str, test: object) -> Table:
-    found = [table for table in tables if test(table)]  # type: ignore[operator]
+def _find(path: Path, tables: list[Table], what: str, test: Callable[[Table], bool]) -> Table:
+    """The one table passing ``test``; an error naming the file when there is none."""
+    found = [table for table in tables if test(table)]
     if len(found) == 1:
         return found[0]
     sheets = ", ".join(repr(table.sheet.strip()) for table in tables) or "none"

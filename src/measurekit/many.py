@@ -54,7 +54,7 @@ def listed_forces(plan: StatementPlan, plugins: Plugins) -> list[ForceRef]:
             forces = source_format.forces(spec)
         except MeasurekitError:
             raise
-        except Exception as error:
+        except Exception as error:  # a plugin's bug: name the plugin
             plugin = plugins.source_formats[spec.format_name].plugin
             raise PluginError(plugin, f"listing forces failed: {error}") from error
         if forces is None:
