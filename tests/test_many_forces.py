@@ -161,16 +161,20 @@ def test_unknown_force_fails_but_the_others_are_built(
     assert [path.name for path in output.iterdir()] == ["pfa-durham.json"]
 
 
+@pytest.mark.parametrize("forces", [[], ["--all-forces"], ["--force", "Cheshire"]])
 def test_edition_with_a_table_missing_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], forces: list[str]
 ) -> None:
     broken = tmp_path / "june-2019-without-p2.xlsx"
     workbook = openpyxl.load_workbook(JUNE_2019)
     workbook.remove(workbook["Table P2"])
     workbook.save(broken)
     output = tmp_path / "out"
-    status = main(["build", str(statement(tmp_path, JUNE_2018, broken)), "-o", str(output)])
-    error = capsys.readouterr().err
+    status = main(
+        ["build", str(statement(tmp_path, JUNE_2018, broken)), "-o", str(output), *forces]
+    )
+    captured = capsys.readouterr()
+    error = captured.err + captured.out
     assert status == 1
     assert error.count("\n") == 1, error
     assert str(broken) in error

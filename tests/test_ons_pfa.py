@@ -221,3 +221,32 @@ def test_missing_table_is_an_error_naming_the_file(
 )
 def test_footnote_digits_are_stripped(printed: str, clean: str) -> None:
     assert strip_footnotes(printed) == clean
+
+
+def test_knife_count_revised_in_a_later_edition_is_marked(ons_format: SourceFormat) -> None:
+    # Northumbria revised its knife crime returns (note 7 of the June 2019 edition's P4):
+    # the June 2018 edition's P4 printed 288 for July 2017 to June 2018 (cell C12); the
+    # June 2019 edition's P5 prints 823 for the same 12 months (cell U14).
+    source = open_force(ons_format, "Northumbria")
+    previous = source.count(Query("knife_crime"), YE_JUNE_2019.shifted(-1))
+    assert isinstance(previous, Count)
+    assert (previous.value, previous.marker) == (823, Marker.REVISED)
+    assert "first published as 288 in the year ending June 2018 edition" in (previous.note or "")
+
+
+def test_period_from_the_title_when_the_notes_sheet_is_gone(
+    ons_format: SourceFormat, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    # Without its Notes sheet, the June 2018 edition's period comes from P1's title,
+    # "... year ending June 181,2": June 2018 with footnotes 1 and 2.
+    no_notes = tmp_path / "june-2018-no-notes.xlsx"
+    workbook = openpyxl.load_workbook(JUNE_2018)
+    workbook.remove(workbook["Notes"])
+    workbook.save(no_notes)
+    source = open_force(ons_format, "Cheshire", (no_notes,))
+    [edition] = source.editions
+    assert edition.window == Window(Month(2017, 7), Month(2018, 6))
+    # P1 of that edition, cell L14: Cheshire robbery 405.
+    assert source.count(Query("robbery"), edition.window) == Count(405)

@@ -92,8 +92,9 @@ def choose_forces(
 def plan_for_force(plan: StatementPlan, force: ForceRef) -> StatementPlan:
     """``plan`` with every source selecting ``force``.
 
-    For a force other than the statement file's own, the statement names the force as the
-    source does and leaves out the commissioner and contact details, which belong to the
+    For a force other than the statement file's own (its force or area by name, or a
+    force code a source names explicitly), the statement names the force as the source
+    does and leaves out the commissioner and contact details, which belong to the
     statement file's own force.
     """
     sources = {
@@ -102,7 +103,9 @@ def plan_for_force(plan: StatementPlan, force: ForceRef) -> StatementPlan:
     }
     info = plan.info
     own = {normalise(info.force), normalise(info.area)}
-    if normalise(force.name) not in own:
+    named = {want.upper() for spec in plan.sources.values() if spec.force_explicit
+             for want in spec.force}  # fmt: skip
+    if normalise(force.name) not in own and (force.code or "").upper() not in named:
         info = attrs.evolve(
             info,
             force=force.name,
