@@ -81,7 +81,7 @@ def test_every_force_built_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixt
     )  # fmt: skip
     report = capsys.readouterr().out
     assert status == 0, report
-    assert "43 statements built, 0 failed (of 43 forces)" in report
+    assert "43 statements built, 0 failed (of 43)" in report
     p1, _ = ons_table(JUNE_2019, "Table P1", P1_P2_COLUMNS)
     p2, _ = ons_table(JUNE_2019, "Table P2", P1_P2_COLUMNS)
     p3, headers = ons_table(JUNE_2019, "Table P3", P3_COLUMNS)
@@ -200,7 +200,7 @@ def test_one_force_with_bad_data_does_not_stop_the_rest(
     )  # fmt: skip
     report = capsys.readouterr().out
     assert status == 1
-    assert "42 statements built, 1 failed (of 43 forces)" in report
+    assert "42 statements built, 1 failed (of 43)" in report
     failure = next(line for line in report.splitlines() if line.startswith("FAILED"))
     assert failure.startswith("FAILED  Cheshire: ")
     assert "row 14" in failure
@@ -237,11 +237,51 @@ class FakeTerminal(io.StringIO):
 
 
 def test_progress_shows_only_on_a_terminal() -> None:
-    force = ForceRef("Cheshire", "E23000006")
+    force = ForceRef("Cheshire", "E23000006")  # as a source lists it
     terminal, pipe = FakeTerminal(True), FakeTerminal(False)
     for stream in (terminal, pipe):
         progress = Progress(stream)
-        progress(3, 43, force)
+        progress(3, 43, force.name)
         progress.finish()
     assert "[3/43] building Cheshire" in terminal.getvalue()
     assert pipe.getvalue() == ""
+
+
+def test_several_periods_for_chosen_forces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 2018/19 Q1 is the 12 months to June 2018; 2019/20 Q1 the 12 months to June 2019.
+    output = tmp_path / "out"
+    status = main(
+        ["build", str(statement(tmp_path, JUNE_2018, JUNE_2019)), "--force", "Durham",
+         "--period", "2018/19 Q1", "--period", "2019/20 Q1", "-o", str(output), "-f", "json"]
+    )  # fmt: skip
+    assert status == 0, capsys.readouterr()
+    printed_2018 = ons_table(JUNE_2018, "Table P1", P1_P2_COLUMNS)[0]["E23000008"]["robbery"]
+    printed_2019 = ons_table(JUNE_2019, "Table P1", P1_P2_COLUMNS)[0]["E23000008"]["robbery"]
+    change_2019 = ons_table(JUNE_2019, "Table P2", P1_P2_COLUMNS)[0]["E23000008"]["robbery"]
+    later = json.loads((output / "pfa-durham-2019-20-q1.json").read_text("utf-8"))
+    assert figures(later, "robbery", "current")["value"] == printed_2019
+    # For the 12 months to June 2018 the newer edition wins: Durham's robbery as revised
+    # (211 / (1 - 0.2355...) = 276), not the 277 first printed.
+    earlier = json.loads((output / "pfa-durham-2018-19-q1.json").read_text("utf-8"))
+    revised = printed_2019 / (1 + change_2019 / 100)
+    assert (printed_2018, round(revised)) == (277, 276)
+    assert figures(earlier, "robbery", "current")["value"] == 276
+    assert figures(earlier, "robbery", "current")["marker"] == "[r]"
+    assert len(list(output.iterdir())) == 2
+
+
+def test_several_periods_of_the_statement_file_own_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "out"
+    status = main(
+        ["build", str(statement(tmp_path, JUNE_2018, JUNE_2019)), "--period", "2018/19 Q1",
+         "--period", "2019/20 Q1", "-o", str(output), "-f", "json"]
+    )  # fmt: skip
+    assert status == 0, capsys.readouterr()
+    assert sorted(path.name for path in output.iterdir()) == [
+        "pfa-2018-19-q1.json",
+        "pfa-2019-20-q1.json",
+    ]

@@ -250,3 +250,33 @@ def test_period_from_the_title_when_the_notes_sheet_is_gone(
     assert edition.window == Window(Month(2017, 7), Month(2018, 6))
     # P1 of that edition, cell L14: Cheshire robbery 405.
     assert source.count(Query("robbery"), edition.window) == Count(405)
+
+
+def test_columns_are_found_by_header_not_position(ons_format: SourceFormat, tmp_path: Path) -> None:
+    import openpyxl
+
+    # A column inserted before the figures in P1 and P2 moves every column one place.
+    moved = tmp_path / "june-2019-moved.xlsx"
+    workbook = openpyxl.load_workbook(JUNE_2019)
+    for name in ("Table P1", "Table P2"):
+        workbook[name].insert_cols(3)
+    workbook.save(moved)
+    source = open_force(ons_format, "Cheshire", (moved,))
+    assert source.count(Query("robbery"), YE_JUNE_2019) == Count(483)
+    assert source.count(Query("robbery"), YE_JUNE_2019.shifted(-1)) == Count(401)
+
+
+def test_renamed_column_is_an_error_naming_file_and_sheet(
+    ons_format: SourceFormat, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    renamed = tmp_path / "june-2019-renamed.xlsx"
+    workbook = openpyxl.load_workbook(JUNE_2019)
+    sheet = workbook["Table P1"]
+    assert sheet["L5"].value == "Robbery"
+    sheet["L5"] = "Robbery of business property"
+    workbook.save(renamed)
+    with pytest.raises(InputError) as caught:
+        open_force(ons_format, "Cheshire", (renamed,))
+    assert str(caught.value) == (f"{renamed}: sheet 'Table P1' has no column headed 'robbery'")

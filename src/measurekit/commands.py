@@ -12,9 +12,17 @@ from pathlib import Path
 
 from measurekit.build import compute_statement, render_outputs, write_outputs
 from measurekit.errors import MeasurekitError
-from measurekit.many import Progress, build_forces, choose_forces, listed_forces, summary
+from measurekit.many import (
+    Progress,
+    build_jobs,
+    choose_forces,
+    listed_forces,
+    make_jobs,
+    summary,
+)
 from measurekit.plugins import Plugins
 from measurekit.quality import quality_report
+from measurekit.sources import ForceRef
 from measurekit.statement_file import load_statement
 
 EXAMPLE_STATEMENT = "cheshire-2023-24-q1.toml"
@@ -38,22 +46,25 @@ def build_many(
     statement: Path,
     formats: Sequence[str] | None,
     output: Path,
-    period: str | None = None,
+    periods: Sequence[str | None] = (None,),
     forces: Sequence[str] | None = None,
+    all_forces: bool = False,
 ) -> int:
-    """Build one statement per force: ``forces`` (names or codes), or every force the
-    sources hold when None. Prints what was built and what failed; exits 1 if any failed."""
+    """Build a statement per force and per period: the forces named in ``forces`` (names
+    or codes), every force the sources hold when ``all_forces``, or else the statement
+    file's own force. Prints what was built and what failed; exits 1 if any failed."""
     plugins = Plugins.load()
     chosen_formats = _formats(plugins, formats)
-    plan = load_statement(statement, plugins, period)
-    available = listed_forces(plan, plugins)
+    plans = [load_statement(statement, plugins, period) for period in periods or (None,)]
     unknown: list[str] = []
-    chosen = available
-    if forces:
-        chosen, unknown = choose_forces(available, forces)
+    chosen: list[ForceRef] | None = None
+    if all_forces or forces:
+        chosen = listed_forces(plans[0], plugins)
+        if forces:
+            chosen, unknown = choose_forces(chosen, forces)
     progress = Progress()
     try:
-        outcomes = build_forces(plan, plugins, chosen, chosen_formats, output, progress)
+        outcomes = build_jobs(make_jobs(plans, chosen), plugins, chosen_formats, output, progress)
     finally:
         progress.finish()
     print(summary(outcomes, unknown))

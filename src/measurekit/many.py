@@ -1,10 +1,11 @@
-"""Building one statement per force from one statement file and sources holding many forces.
+"""Building one statement per force (and per period) from one statement file.
 
 The statement file is the template: its sections, narrative and measure settings apply to
 every force. Every source must be able to list its forces (:meth:`SourceFormat.forces`);
 for each force the sources are re-pointed at it, and the statement is computed, rendered
 and written exactly as a single build is, so each force's files are written atomically and
 only when its statement is complete. One force's failure is recorded and the others go on.
+Several periods may be built in the same run, each force once per period.
 """
 
 from __future__ import annotations
@@ -26,16 +27,27 @@ from measurekit.statement_file import StatementPlan
 
 
 @attrs.frozen
-class ForceOutcome:
-    """What happened for one force: the files written, or the error that stopped it."""
+class Job:
+    """One statement to build: the plan, the force to point its sources at (None: the
+    statement file's own), the file stem and the label used in progress and summary."""
 
-    force: ForceRef
+    plan: StatementPlan
+    force: ForceRef | None
+    stem: str
+    label: str
+
+
+@attrs.frozen
+class Outcome:
+    """What happened for one job: the files written, or the error that stopped it."""
+
+    label: str
     written: tuple[Path, ...] = ()
     error: str | None = None
 
     @property
     def ok(self) -> bool:
-        """Whether the force's statement was built and written."""
+        """Whether the statement was built and written."""
         return self.error is None
 
 
@@ -124,32 +136,51 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "force"
 
 
-def build_forces(
-    plan: StatementPlan,
+def make_jobs(plans: Sequence[StatementPlan], forces: Sequence[ForceRef] | None) -> list[Job]:
+    """A job per force (or just the statement file's own force, when ``forces`` is None)
+    and per plan, one plan per period. Files are named ``<stem>-<force>.<ext>``, with
+    ``-<period>`` added when there are several periods (``-2019-20-q1``)."""
+    several = len(plans) > 1
+    jobs = []
+    for plan in plans:
+        period = str(plan.info.quarter)
+        period_part = f"-{slug(period)}" if several else ""
+        if forces is None:
+            jobs.append(Job(plan, None, f"{plan.stem}{period_part}", period))
+            continue
+        for force in forces:
+            label = f"{force.name}, {period}" if several else force.name
+            stem = f"{plan.stem}-{slug(force.name)}{period_part}"
+            jobs.append(Job(plan, force, stem, label))
+    return jobs
+
+
+def build_jobs(
+    jobs: Sequence[Job],
     plugins: Plugins,
-    forces: Sequence[ForceRef],
     formats: Sequence[str],
     output: Path,
-    progress: Callable[[int, int, ForceRef], None] | None = None,
-) -> list[ForceOutcome]:
-    """Build, render and write one statement per force, named ``<stem>-<force>.<ext>``.
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Outcome]:
+    """Build, render and write each job's statement as ``output/<stem>.<ext>``.
 
-    A :class:`MeasurekitError` for one force is recorded in its outcome and the next force
-    is built; nothing is written for a force that failed.
+    A :class:`MeasurekitError` in one job is recorded in its outcome and the next job is
+    built; nothing is written for a job that failed, and each job's files are written
+    atomically, as a single build's are.
     """
     outcomes = []
-    for number, force in enumerate(forces, start=1):
+    for number, job in enumerate(jobs, start=1):
         if progress is not None:
-            progress(number, len(forces), force)
+            progress(number, len(jobs), job.label)
         try:
-            force_plan = plan_for_force(plan, force)
-            statement = compute_statement(force_plan, plugins)
+            plan = plan_for_force(job.plan, job.force) if job.force else job.plan
+            statement = compute_statement(plan, plugins)
             rendered = render_outputs(statement, plugins, formats)
-            written = write_outputs(rendered, plugins, output, f"{plan.stem}-{slug(force.name)}")
+            written = write_outputs(rendered, plugins, output, job.stem)
         except MeasurekitError as error:
-            outcomes.append(ForceOutcome(force, error=str(error)))
+            outcomes.append(Outcome(job.label, error=str(error)))
         else:
-            outcomes.append(ForceOutcome(force, tuple(written)))
+            outcomes.append(Outcome(job.label, tuple(written)))
     return outcomes
 
 
@@ -164,9 +195,9 @@ class Progress:
         self.active = self.stream.isatty()
         self._shown = False
 
-    def __call__(self, number: int, total: int, force: ForceRef) -> None:
+    def __call__(self, number: int, total: int, label: str) -> None:
         if self.active:
-            self.stream.write(f"\r\033[K[{number}/{total}] building {force.name}")
+            self.stream.write(f"\r\033[K[{number}/{total}] building {label}")
             self.stream.flush()
             self._shown = True
 
@@ -177,22 +208,22 @@ class Progress:
             self.stream.flush()
 
 
-def summary(outcomes: Sequence[ForceOutcome], unknown: Sequence[str] = ()) -> str:
+def summary(outcomes: Sequence[Outcome], unknown: Sequence[str] = ()) -> str:
     """What was built and what failed and why, one line each, ending with the totals."""
     lines = []
     for outcome in outcomes:
         if outcome.ok:
             names = ", ".join(path.name for path in outcome.written)
-            lines.append(f"built   {outcome.force.name}: {names}")
+            lines.append(f"built   {outcome.label}: {names}")
     for outcome in outcomes:
         if not outcome.ok:
-            lines.append(f"FAILED  {outcome.force.name}: {outcome.error}")
+            lines.append(f"FAILED  {outcome.label}: {outcome.error}")
     for name in unknown:
         lines.append(f"FAILED  {name}: no source lists a force of that name or code")
     built = sum(outcome.ok for outcome in outcomes)
     failed = len(outcomes) - built + len(unknown)
     lines.append(
         f"{built} statement{'s' if built != 1 else ''} built, {failed} failed "
-        f"(of {len(outcomes) + len(unknown)} forces)"
+        f"(of {len(outcomes) + len(unknown)})"
     )
     return "\n".join(lines)
