@@ -245,7 +245,7 @@ def _check_change_title(table: Table, window: Window) -> None:
         raise InputError(
             f"{table.label()} should compare the year ending {window.end.label} with the "
             f"year before, but its title says {table.title!r}",
-            Location(table.path, 1, table.sheet.strip()),
+            Location(table.path, 1, f"{table.sheet.strip()}!A"),
         )
 
 
@@ -321,7 +321,7 @@ def _population(table: Table) -> dict[str, tuple[int, int]]:
         raise InputError(
             f"{table.label()} has {'no' if not columns else 'several'} column headed "
             "'Population figures (mid-YYYY)'",
-            Location(table.path, None, table.sheet.strip()),
+            Location(table.path),
         )
     column = columns[0]
     years = [int(match[1]) for raw in column.raw if (match := _MID_YEAR.search(raw))]

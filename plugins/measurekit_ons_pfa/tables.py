@@ -118,7 +118,7 @@ class Table:
         found = self.columns_with(keys)
         if len(found) == 1:
             return found[0]
-        where = Location(self.path, None, self.sheet.strip())
+        where = Location(self.path)
         if not found:
             raise InputError(f"{self.label()} has no column headed {what!r}", where)
         letters = ", ".join(column.letter for column in found)
