@@ -182,16 +182,29 @@ def test_edition_with_a_table_missing_writes_nothing(
     assert not output.exists() or not any(output.iterdir())
 
 
+@pytest.mark.parametrize(
+    ("sheet_name", "value", "says"),
+    [
+        # Cheshire's robbery change altered from +20.4489% to +20%: 483 / 1.2 = 402.5 is
+        # no whole count, so Cheshire's figures cannot be trusted.
+        ("Table P2", 20.0, "count of 402.50, not a whole number"),
+        # Cheshire's robbery count replaced by text.
+        ("Table P1", "n.k.", "found 'n.k.'"),
+    ],
+)
 def test_one_force_with_bad_data_does_not_stop_the_rest(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    sheet_name: str,
+    value: object,
+    says: str,
 ) -> None:
-    # Cheshire's robbery change in P2 (row 14, column L) altered from +20.4489% to +20%:
-    # 483 / 1.2 = 402.5 is no whole count, so Cheshire's figures cannot be trusted.
     altered = tmp_path / "june-2019-altered.xlsx"
     workbook = openpyxl.load_workbook(JUNE_2019)
-    sheet = workbook["Table P2"]
+    sheet = workbook[sheet_name]
     assert sheet["A14"].value == "E23000006"
-    sheet["L14"] = 20.0
+    assert sheet["L5"].value == "Robbery"
+    sheet["L14"] = value
     workbook.save(altered)
     output = tmp_path / "out"
     status = main(
@@ -202,10 +215,8 @@ def test_one_force_with_bad_data_does_not_stop_the_rest(
     assert status == 1
     assert "42 statements built, 1 failed (of 43)" in report
     failure = next(line for line in report.splitlines() if line.startswith("FAILED"))
-    assert failure.startswith("FAILED  Cheshire: ")
-    assert "row 14" in failure
-    assert "Table P2!L" in failure
-    assert "402.5" in failure
+    assert failure.startswith(f"FAILED  Cheshire: {altered}, row 14, column '{sheet_name}!L'")
+    assert says in failure
     assert not (output / "pfa-cheshire.json").exists()
     assert (output / "pfa-cleveland.json").exists()
 

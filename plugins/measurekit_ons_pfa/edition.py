@@ -54,6 +54,15 @@ class Cell:
     location: Location
     #: ONS's footnote on what ``symbol`` means, where the table gives one.
     meaning: str | None = None
+    #: What is wrong with a cell that is neither a number nor an ONS symbol.
+    problem: str | None = None
+
+    def number(self) -> float | None:
+        """The cell's number, None for a symbol; :class:`InputError` at its location if
+        the cell is malformed."""
+        if self.problem is not None:
+            raise InputError(self.problem, self.location)
+        return self.value
 
 
 @attrs.frozen
@@ -71,7 +80,7 @@ class Edition:
     counts: Mapping[str, Mapping[str, Cell]]
     changes: Mapping[str, Mapping[str, Cell]]
     series: Mapping[str, Mapping[Window, Cell]]
-    population: Mapping[str, tuple[int, int]]
+    population: Mapping[str, tuple[Cell, int]]
     #: Areas whose rates ONS suppresses (City of London: "+"), with ONS's reason.
     rates_withheld: Mapping[str, str] = attrs.field(factory=dict)
 
@@ -250,20 +259,26 @@ def _check_change_title(table: Table, window: Window) -> None:
 
 
 def _cell(table: Table, area: Area, column: Column, *, whole: bool) -> Cell:
+    """The cell as a number or a symbol; a malformed cell becomes a cell with a
+    ``problem``, raised only when that area's figures are used, so one force's bad cell
+    does not stop statements for the others."""
     value = table.value(area, column)
     location = table.location(area, column)
-    if isinstance(value, bool):
-        raise InputError(f"expected a number, found {value!r}", location)
-    if isinstance(value, int | float):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         if whole and float(value) != int(value):
-            raise InputError(f"expected a whole number of offences, found {value!r}", location)
+            return Cell(None, None, location, problem=f"expected a whole number, found {value!r}")
         if whole and value < 0:
-            raise InputError(f"a count cannot be negative ({value!r})", location)
+            return Cell(None, None, location, problem=f"a count cannot be negative ({value!r})")
         return Cell(float(value), None, location)
     text = "" if value is None else str(value).strip()
     if text in _SYMBOLS:
         return Cell(None, text or "blank", location, _symbol_meaning(table, column, text))
-    raise InputError(f"expected a number or an ONS symbol such as '-', found {text!r}", location)
+    return Cell(
+        None,
+        None,
+        location,
+        problem=f"expected a number or an ONS symbol such as '-', found {text!r}",
+    )
 
 
 #: What ONS prints instead of a number: "-" (base too small or not published), ".." and
@@ -303,13 +318,13 @@ def _rates_withheld(table: Table) -> dict[str, str]:
     withheld = {}
     for area in table.areas:
         cell = _cell(table, area, column, whole=False)
-        if cell.value is None:
+        if cell.symbol is not None:
             meaning = table.note_for(cell.symbol or "") or f"ONS prints {cell.symbol!r}"
             withheld[area.key] = " ".join(meaning.split()).rstrip(".")
     return withheld
 
 
-def _population(table: Table) -> dict[str, tuple[int, int]]:
+def _population(table: Table) -> dict[str, tuple[Cell, int]]:
     """Each area's population and the year of its mid-year estimate, from the column
     headed "Population figures (mid-YYYY)"."""
     columns = [
@@ -331,9 +346,4 @@ def _population(table: Table) -> dict[str, tuple[int, int]]:
             f"({' / '.join(column.raw)!r})",
             Location(table.path, None, f"{table.sheet.strip()}!{column.letter}"),
         )
-    population: dict[str, tuple[int, int]] = {}
-    for area in table.areas:
-        cell = _cell(table, area, column, whole=True)
-        if cell.value is not None and cell.value > 0:
-            population[area.key] = (int(cell.value), years[0])
-    return population
+    return {area.key: (_cell(table, area, column, whole=True), years[0]) for area in table.areas}

@@ -69,19 +69,20 @@ def symbol_reason(cell: Cell) -> str:
 
 def derive_previous(current: Cell, change: Cell) -> int | None:
     """The previous-year count behind ONS's percentage ``change`` on ``current``, or None
-    when ``change`` is a symbol or the change is -100%; an error at the change's cell when
+    when either is a symbol or the change is -100%; an error at the change's cell when
     the result is not a whole number."""
-    if current.value is None or change.value is None:
+    now, percent = current.number(), change.number()
+    if now is None or percent is None:
         return None
-    factor = 1 + change.value / 100
+    factor = 1 + percent / 100
     if factor == 0:
         return None
-    previous = current.value / factor
+    previous = now / factor
     nearest = round(previous)
     if abs(previous - nearest) > WHOLE_TOLERANCE * max(1.0, abs(previous)):
         raise InputError(
-            f"the percentage change {change.value!r} on the count {current.value:g} gives "
-            f"a previous-year count of {previous:.4f}, not a whole number: the columns "
+            f"the percentage change {percent!r} on the count {now:g} gives "
+            f"a previous-year count of {previous:,.2f}, not a whole number: the columns "
             "of the count and change tables do not match",
             change.location,
         )
@@ -98,29 +99,36 @@ def edition_holding(
         cell = counts.get(indicator)
         if cell is None:
             return None
-        if cell.value is None:
+        value = cell.number()
+        if value is None:
             return Missing(f"the {edition.label} has no count; {symbol_reason(cell)}")
-        return Found(int(cell.value), edition, derived=False)
+        return Found(int(value), edition, derived=False)
     if indicator == KNIFE:
         cell = edition.series.get(area.key, {}).get(window)
         if cell is None:
             return None
-        if cell.value is None:
+        value = cell.number()
+        if value is None:
             return Missing(f"the {edition.label} has no count; {symbol_reason(cell)}")
-        return Found(int(cell.value), edition, derived=False)
+        return Found(int(value), edition, derived=False)
     if window == edition.window.shifted(-1):
         current = counts.get(indicator)
         change = edition.changes.get(area.key, {}).get(indicator)
         if current is None or change is None:
             return None
-        if change.value is None:
+        if current.number() is None:
+            return Missing(
+                f"the {edition.label} has no count of its own to work out a revised count "
+                f"from; {symbol_reason(current)}"
+            )
+        if change.number() is None:
             return Missing(
                 f"the {edition.label} gives no percentage change to work out a revised "
                 f"count from; {symbol_reason(change)}"
             )
         previous = derive_previous(current, change)
         if previous is None:
-            return Missing(f"the {edition.label} has no count to work a revised count from")
+            return Missing(f"the {edition.label} prints a change of -100%: no count to work from")
         return Found(previous, edition, derived=True)
     return None
 
@@ -192,8 +200,12 @@ class OnsPfaSource(Source):
                     f"{edition.rates_withheld[self.area.key]}"
                 )
             if edition.window == window and self.area.key in edition.population:
-                value, year = edition.population[self.area.key]
-                return Population(value, year, f"ONS force area tables, {edition.label}")
+                cell, year = edition.population[self.area.key]
+                value = cell.number()
+                if value is None or value <= 0:
+                    return Unavailable(f"the ONS {edition.label} gives no population")
+                source = f"ONS force area tables, {edition.label}"
+                return Population(int(value), year, source)
         return Unavailable(f"no ONS edition read gives a population for the {window.label}")
 
     def coverage(self) -> dict[str, list[Month]]:
