@@ -296,3 +296,23 @@ def test_several_periods_of_the_statement_file_own_force(
         "pfa-2018-19-q1.json",
         "pfa-2019-20-q1.json",
     ]
+
+
+def test_interrupted_run_reports_what_was_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class StopAtThird(Progress):
+        def __call__(self, number: int, total: int, label: str) -> None:
+            if number == 3:
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr("measurekit.commands.Progress", StopAtThird)
+    output = tmp_path / "out"
+    status = main(
+        ["build", str(statement(tmp_path, JUNE_2019)), "--all-forces", "-o", str(output),
+         "-f", "json"]
+    )  # fmt: skip
+    report = capsys.readouterr().out
+    assert status == 130
+    assert "interrupted: 2 built and 0 failed before it stopped" in report
+    assert len(list(output.iterdir())) == 2

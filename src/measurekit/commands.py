@@ -13,6 +13,7 @@ from pathlib import Path
 from measurekit.build import compute_statement, render_outputs, write_outputs
 from measurekit.errors import MeasurekitError
 from measurekit.many import (
+    Outcome,
     Progress,
     build_jobs,
     choose_forces,
@@ -63,10 +64,15 @@ def build_many(
         if forces:
             chosen, unknown = choose_forces(chosen, forces)
     progress = Progress()
+    outcomes: list[Outcome] = []
     try:
-        outcomes = build_jobs(make_jobs(plans, chosen), plugins, chosen_formats, output, progress)
-    finally:
+        jobs = make_jobs(plans, chosen)
+        outcomes.extend(build_jobs(jobs, plugins, chosen_formats, output, progress))
+    except KeyboardInterrupt:
         progress.finish()
+        print(summary(outcomes, unknown, interrupted=True))
+        return 130
+    progress.finish()
     print(summary(outcomes, unknown))
     return 0 if all(outcome.ok for outcome in outcomes) and not unknown else 1
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -161,14 +161,14 @@ def build_jobs(
     formats: Sequence[str],
     output: Path,
     progress: Callable[[int, int, str], None] | None = None,
-) -> list[Outcome]:
-    """Build, render and write each job's statement as ``output/<stem>.<ext>``.
+) -> Iterator[Outcome]:
+    """Build, render and write each job's statement as ``output/<stem>.<ext>``, yielding
+    each job's outcome as it finishes.
 
     A :class:`MeasurekitError` in one job is recorded in its outcome and the next job is
     built; nothing is written for a job that failed, and each job's files are written
     atomically, as a single build's are.
     """
-    outcomes = []
     for number, job in enumerate(jobs, start=1):
         if progress is not None:
             progress(number, len(jobs), job.label)
@@ -178,10 +178,9 @@ def build_jobs(
             rendered = render_outputs(statement, plugins, formats)
             written = write_outputs(rendered, plugins, output, job.stem)
         except MeasurekitError as error:
-            outcomes.append(Outcome(job.label, error=str(error)))
+            yield Outcome(job.label, error=str(error))
         else:
-            outcomes.append(Outcome(job.label, tuple(written)))
-    return outcomes
+            yield Outcome(job.label, tuple(written))
 
 
 class Progress:
@@ -208,8 +207,11 @@ class Progress:
             self.stream.flush()
 
 
-def summary(outcomes: Sequence[Outcome], unknown: Sequence[str] = ()) -> str:
-    """What was built and what failed and why, one line each, ending with the totals."""
+def summary(
+    outcomes: Sequence[Outcome], unknown: Sequence[str] = (), interrupted: bool = False
+) -> str:
+    """What was built and what failed and why, one line each, ending with the totals (and
+    saying so when the run was interrupted before the end)."""
     lines = []
     for outcome in outcomes:
         if outcome.ok:
@@ -222,8 +224,11 @@ def summary(outcomes: Sequence[Outcome], unknown: Sequence[str] = ()) -> str:
         lines.append(f"FAILED  {name}: no source lists a force of that name or code")
     built = sum(outcome.ok for outcome in outcomes)
     failed = len(outcomes) - built + len(unknown)
-    lines.append(
-        f"{built} statement{'s' if built != 1 else ''} built, {failed} failed "
-        f"(of {len(outcomes) + len(unknown)})"
-    )
+    if interrupted:
+        lines.append(f"interrupted: {built} built and {failed} failed before it stopped")
+    else:
+        lines.append(
+            f"{built} statement{'s' if built != 1 else ''} built, {failed} failed "
+            f"(of {len(outcomes) + len(unknown)})"
+        )
     return "\n".join(lines)
