@@ -316,3 +316,20 @@ def test_interrupted_run_reports_what_was_built(
     assert status == 130
     assert "interrupted: 2 built and 0 failed before it stopped" in report
     assert len(list(output.iterdir())) == 2
+
+
+def test_forces_named_differently_by_two_sources_are_listed_once() -> None:
+    from measurekit.many import merge_force
+
+    found: dict[str, ForceRef] = {}
+    for force in (
+        ForceRef("Cheshire Constabulary"),  # as police.uk names it, without a code
+        ForceRef("Cheshire", "E23000006"),  # as ONS names it
+        ForceRef("Durham", "E23000008"),
+        ForceRef("Durham Constabulary", "E23000008"),
+    ):
+        merge_force(found, force)
+    assert sorted(found.values(), key=lambda force: force.name) == [
+        ForceRef("Cheshire Constabulary", "E23000006"),
+        ForceRef("Durham", "E23000008"),
+    ]

@@ -31,6 +31,8 @@ from measurekit.outputs import OutputFormat
 from measurekit.periods import FinancialQuarter, FinancialYear, Month, Window
 from measurekit.sources import (
     Count,
+    ForceRef,
+    Population,
     Query,
     RecordFilter,
     Source,
@@ -51,6 +53,7 @@ __all__ = [
     "Figure",
     "FinancialQuarter",
     "FinancialYear",
+    "ForceRef",
     "Indicator",
     "InputError",
     "Marker",
@@ -64,6 +67,7 @@ __all__ = [
     "OutputFormat",
     "Paragraph",
     "PluginError",
+    "Population",
     "Query",
     "RecordFilter",
     "Role",

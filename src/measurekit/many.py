@@ -52,7 +52,8 @@ class Outcome:
 
 
 def listed_forces(plan: StatementPlan, plugins: Plugins) -> list[ForceRef]:
-    """Every force any source of ``plan`` holds, by code (or folded name), sorted by name.
+    """Every force any source of ``plan`` holds, sorted by name; sources naming the same
+    force (by code, or by name once "Police" and "Constabulary" are set aside) give it once.
 
     Raises :class:`MeasurekitError` naming a source whose format cannot list its forces:
     such a source would give the same figures to every force.
@@ -75,8 +76,27 @@ def listed_forces(plan: StatementPlan, plugins: Plugins) -> list[ForceRef]:
                 "forces it holds, so it cannot be used to build statements for many forces"
             )
         for force in forces:
-            found.setdefault(force.code or normalise(force.name), force)
+            merge_force(found, force)
     return sorted(found.values(), key=lambda force: force.name)
+
+
+def merge_force(found: dict[str, ForceRef], force: ForceRef) -> None:
+    """Add ``force`` to ``found`` (keyed by folded name), merging it with a force already
+    there under the same code or name, so that two sources naming one force differently
+    ("Cheshire" with its code, "Cheshire Constabulary" without) give one statement."""
+    key = normalise(force.name)
+    same = next(
+        (
+            existing_key
+            for existing_key, existing in found.items()
+            if existing_key == key or (force.code and existing.code == force.code)
+        ),
+        None,
+    )
+    if same is None:
+        found[key] = force
+    elif found[same].code is None and force.code is not None:
+        found[same] = attrs.evolve(found[same], code=force.code)
 
 
 def choose_forces(
