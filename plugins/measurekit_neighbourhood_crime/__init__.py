@@ -3,7 +3,8 @@
 Neighbourhood crime is the sum of four parts: residential burglary, vehicle offences,
 robbery of personal property and theft from the person. The measure reports the total and
 each part, each against the same 12 months a year earlier (and the other comparisons in
-its table).
+its table). Where the source gives the area's population, the total is also stated as a
+rate per 1,000 population, naming the population estimate used.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from measurekit import (
     Figure,
     Indicator,
+    Marker,
     Measure,
     MeasureContext,
     MeasureResult,
@@ -22,10 +24,14 @@ from measurekit import (
     Unit,
     hookimpl,
 )
-from measurekit.markers import Marker
 from measurekit.offence_codes import load_offence_codes
 from measurekit.periods import Window
-from measurekit.sentences import baseline_sentence, part_sentence, recorded_sentence
+from measurekit.sentences import (
+    baseline_sentence,
+    part_sentence,
+    rate_sentence,
+    recorded_sentence,
+)
 
 __version__ = "0.1.0"
 
@@ -91,6 +97,10 @@ class NeighbourhoodCrime(Measure):
                 )
             )
         ]
+        rates = [rate for figure in totals if (rate := context.rate(figure)) is not None]
+        current_rate = next((rate for rate in rates if rate.role is Role.CURRENT), None)
+        if current_rate is not None and (sentence := rate_sentence(current_rate, TOTAL)):
+            summary.append(Paragraph(sentence))
         if Role.BASELINE in total:
             sentence = baseline_sentence(total[Role.CURRENT], total[Role.BASELINE])
             if sentence:
@@ -102,7 +112,7 @@ class NeighbourhoodCrime(Measure):
                     part_sentence(indicator, by_role[Role.CURRENT], by_role[Role.PREVIOUS_YEAR])
                 )
             )
-        figures = totals + [figure for figures in parts.values() for figure in figures]
+        figures = totals + rates + [figure for figures in parts.values() for figure in figures]
         part_series = [self.monthly_series(context, indicator) for indicator in PARTS]
         return self.result(
             context, figures, summary, series=[_total_series(self.id, part_series), *part_series]
@@ -114,6 +124,19 @@ class NeighbourhoodCrime(Measure):
         window = parts[0].window
         if all(part.value is not None for part in parts):
             total = sum(int(part.value or 0) for part in parts)
+            revised = [p.indicator.label.lower() for p in parts if p.marker is Marker.REVISED]
+            if revised:
+                note = f"the sum of its parts, including revised figures for {', '.join(revised)}"
+                return Figure(
+                    self.id,
+                    TOTAL,
+                    role,
+                    window,
+                    Unit.COUNT,
+                    total,
+                    marker=Marker.REVISED,
+                    note=note,
+                )
             return Figure(self.id, TOTAL, role, window, Unit.COUNT, total)
         own = context.count(TOTAL, Query(TOTAL.id), role, window)
         if own.value is not None:

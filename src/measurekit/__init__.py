@@ -34,6 +34,8 @@ from measurekit.outputs import OutputFormat
 from measurekit.periods import FinancialQuarter, FinancialYear, Month, Window
 from measurekit.sources import (
     Count,
+    ForceRef,
+    Population,
     Query,
     RecordFilter,
     Source,
@@ -54,6 +56,7 @@ __all__ = [
     "Figure",
     "FinancialQuarter",
     "FinancialYear",
+    "ForceRef",
     "Indicator",
     "InputError",
     "Marker",
@@ -69,6 +72,7 @@ __all__ = [
     "OutputFormat",
     "Paragraph",
     "PluginError",
+    "Population",
     "Query",
     "RecordFilter",
     "Role",

@@ -60,8 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--period",
+        action="append",
         metavar='"YYYY/YY QN"',
-        help='financial quarter to build instead of the file\'s, e.g. "2023/24 Q1"',
+        help='financial quarter to build instead of the file\'s, e.g. "2023/24 Q1"; '
+        "repeat it to build several, each named STEM-PERIOD.EXT",
+    )
+    forces = build.add_mutually_exclusive_group()
+    forces.add_argument(
+        "--all-forces",
+        action="store_true",
+        help="build one statement per force the sources hold, named STEM-FORCE.EXT",
+    )
+    forces.add_argument(
+        "--force",
+        dest="forces",
+        action="append",
+        metavar="NAME",
+        help="build the statement for this force (a name or ONS area code), named "
+        "STEM-FORCE.EXT; repeatable",
     )
 
     example = commands.add_parser(
@@ -122,9 +138,17 @@ def _run(arguments: argparse.Namespace) -> int:
     from measurekit import commands
 
     if arguments.command == "build":
-        return commands.build(
-            arguments.statement, arguments.formats, arguments.output, arguments.period
-        )
+        periods = arguments.period or [None]
+        if arguments.all_forces or arguments.forces or len(periods) > 1:
+            return commands.build_many(
+                arguments.statement,
+                arguments.formats,
+                arguments.output,
+                periods,
+                arguments.forces,
+                arguments.all_forces,
+            )
+        return commands.build(arguments.statement, arguments.formats, arguments.output, periods[0])
     if arguments.command == "example":
         return commands.example(arguments.output, arguments.formats)
     if arguments.command == "check":

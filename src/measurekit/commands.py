@@ -12,8 +12,18 @@ from pathlib import Path
 
 from measurekit.build import compute_statement, render_outputs, write_outputs
 from measurekit.errors import MeasurekitError
+from measurekit.many import (
+    Outcome,
+    Progress,
+    build_jobs,
+    choose_forces,
+    listed_forces,
+    make_jobs,
+    summary,
+)
 from measurekit.plugins import Plugins
 from measurekit.quality import quality_report
+from measurekit.sources import ForceRef
 from measurekit.statement_file import load_statement
 
 EXAMPLE_STATEMENT = "cheshire-2023-24-q1.toml"
@@ -31,6 +41,40 @@ def build(
     for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def build_many(
+    statement: Path,
+    formats: Sequence[str] | None,
+    output: Path,
+    periods: Sequence[str | None] = (None,),
+    forces: Sequence[str] | None = None,
+    all_forces: bool = False,
+) -> int:
+    """Build a statement per force and per period: the forces named in ``forces`` (names
+    or codes), every force the sources hold when ``all_forces``, or else the statement
+    file's own force. Prints what was built and what failed; exits 1 if any failed."""
+    plugins = Plugins.load()
+    chosen_formats = _formats(plugins, formats)
+    plans = [load_statement(statement, plugins, period) for period in periods or (None,)]
+    unknown: list[str] = []
+    chosen: list[ForceRef] | None = None
+    if all_forces or forces:
+        chosen = listed_forces(plans[0], plugins)
+        if forces:
+            chosen, unknown = choose_forces(chosen, forces)
+    progress = Progress()
+    outcomes: list[Outcome] = []
+    try:
+        jobs = make_jobs(plans, chosen)
+        outcomes.extend(build_jobs(jobs, plugins, chosen_formats, output, progress))
+    except KeyboardInterrupt:
+        progress.finish()
+        print(summary(outcomes, unknown, interrupted=True))
+        return 130
+    progress.finish()
+    print(summary(outcomes, unknown))
+    return 0 if all(outcome.ok for outcome in outcomes) and not unknown else 1
 
 
 def example(output: Path, formats: Sequence[str] | None) -> int:

@@ -30,7 +30,8 @@ from measurekit.model import (
     Unit,
 )
 from measurekit.periods import Window
-from measurekit.sources import Count, Query, RecordFilter, Source, Tally, Unavailable
+from measurekit.sources import Count, Population, Query, RecordFilter, Source, Tally, Unavailable
+from measurekit.wording import PER_POPULATION, rate_per_population
 
 
 def _no_other_sources(name: str) -> Source | None:
@@ -155,6 +156,34 @@ class MeasureContext:
         if not known:
             return None
         return MonthlySeries(self.measure_id, indicator, tuple(points[known[0] : known[-1] + 1]))
+
+    def rate(self, count: Figure) -> Figure | None:
+        """``count`` as a rate per 1,000 population, or None when it cannot be one.
+
+        The population comes from the source for the count's window; the rate figure's
+        indicator is labelled "per 1,000 population" and its note states the population and
+        the year of its estimate. None when the count is unknown or the source has no
+        population for the window: a rate is never guessed.
+        """
+        if self.source is None or count.value is None or count.unit is not Unit.COUNT:
+            return None
+        population = self.source.population(count.window)
+        if not isinstance(population, Population):
+            return None
+        indicator = attrs.evolve(count.indicator, label=f"{count.indicator.label} {PER_POPULATION}")
+        note = f"using the {population.label}"
+        if population.source:
+            note += f" ({population.source})"
+        return Figure(
+            self.measure_id,
+            indicator,
+            count.role,
+            count.window,
+            Unit.RATE,
+            rate_per_population(count.value, population.value),
+            marker=count.marker,
+            note=note,
+        )
 
     def unavailable(
         self,
@@ -287,12 +316,13 @@ class Measure(abc.ABC):
         notes: Iterable[str] = (),
         series: Iterable[MonthlySeries | None] = (),
     ) -> MeasureResult:
-        """A :class:`MeasureResult` for this measure, with the notes of any ``[x]`` figure
-        added to ``notes``, the monthly ``series`` that exist, and the source's name."""
+        """A :class:`MeasureResult` for this measure, with the note of every figure that has
+        one (why it is ``[x]``, what revised it, which population a rate uses) added to
+        ``notes``, the monthly ``series`` that exist, and the source's name."""
         figures = tuple(figures)
         all_notes = list(notes)
         for figure in figures:
-            if figure.note and figure.marker is Marker.NOT_AVAILABLE:
+            if figure.note:
                 note = f"{figure.indicator.label}, {figure.window.label}: {figure.note}."
                 if note not in all_notes:
                     all_notes.append(note)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from measurekit.model import Figure, Indicator
-from measurekit.wording import change_phrase, counted, is_small, join_words, number
+from measurekit.wording import change_phrase, counted, is_small, join_words, number, rate_phrase
 
 
 def amount(figure: Figure, indicator: Indicator) -> str:
@@ -77,3 +77,14 @@ def baseline_sentence(current: Figure, baseline: Figure) -> str | None:
     if current.value is None:
         return None
     return f"Against the baseline, this is {comparison_clause(current, baseline)}."
+
+
+def rate_sentence(rate: Figure, indicator: Indicator) -> str | None:
+    """A rate figure in words, with the population it uses: ``"That is 7.7 neighbourhood
+    crimes per 1,000 population in the 12 months to June 2019, using the mid-2018
+    population estimate of 1,059,300."``; None when the rate is unknown."""
+    if rate.value is None:
+        return None
+    value, _, unit = rate_phrase(float(rate.value)).partition(" ")
+    using = f", {rate.note}" if rate.note else ""
+    return f"That is {value} {indicator.plural} {unit} in the {rate.window.label}{using}."

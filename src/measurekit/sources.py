@@ -83,6 +83,42 @@ class Unavailable:
 Answer = Count | Unavailable
 
 
+@attrs.frozen
+class Population:
+    """The resident population of a force area, as an estimate for the middle of ``year``
+    (ONS mid-year estimates), used to turn counts into rates per 1,000 population.
+
+    ``source`` says where the estimate was read, for notes ("ONS force area tables, year
+    ending June 2019 edition").
+    """
+
+    value: int
+    year: int
+    source: str | None = None
+
+    @property
+    def label(self) -> str:
+        """E.g. ``"mid-2018 population estimate of 1,059,300"``."""
+        return f"mid-{self.year} population estimate of {self.value:,}"
+
+
+@attrs.frozen
+class ForceRef:
+    """A force that a source holding several forces can answer for.
+
+    ``code`` is the ONS area code where the source knows it (``E23000006``); ``name`` is the
+    force's name as the source writes it (``Cheshire``).
+    """
+
+    name: str
+    code: str | None = None
+
+    @property
+    def selectors(self) -> tuple[str, ...]:
+        """What to put in :attr:`SourceSpec.force` to select this force: the code first."""
+        return (self.code, self.name) if self.code else (self.name,)
+
+
 class Source(abc.ABC):
     """An opened data source. Implementations override what they can answer."""
 
@@ -120,6 +156,14 @@ class Source(abc.ABC):
         """The months each indicator has data for, for the data-quality report."""
         return {}
 
+    def population(self, window: Window) -> Population | Unavailable:
+        """The population to divide counts over ``window`` by, for rates per 1,000.
+
+        Sources that carry no population answer :class:`Unavailable`; rates are then simply
+        not given.
+        """
+        return Unavailable(f"source {self.name!r} holds no population figures")
+
 
 @attrs.frozen
 class SourceSpec:
@@ -153,6 +197,16 @@ class SourceFormat(abc.ABC):
     def open(self, spec: SourceSpec) -> Source:
         """Read and validate the files in ``spec``; raise :class:`InputError` naming the
         file, row and column of the first problem."""
+
+    def forces(self, spec: SourceSpec) -> list[ForceRef] | None:
+        """The forces the files in ``spec`` hold, for building one statement per force.
+
+        None (the default) means the format cannot list them, so its sources cannot take
+        part in a build for many forces. A format that returns a list must open a source for
+        any listed force when ``spec.force`` is set to that force's
+        :attr:`ForceRef.selectors` with ``force_explicit`` true.
+        """
+        return None
 
 
 def describe_options(options: Mapping[str, Any]) -> str:

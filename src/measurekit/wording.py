@@ -74,6 +74,22 @@ def change_phrase(current: int | float, previous: int | float) -> str:
     return f"an increase of {percent(change)}"
 
 
+#: How a rate's unit is written after the number: "4.4 per 1,000 population".
+PER_POPULATION = "per 1,000 population"
+
+
+def rate_per_population(count: int | float, population: int) -> float:
+    """``count`` per 1,000 of ``population``, unrounded."""
+    if population <= 0:
+        raise ValueError(f"a population must be positive, not {population}")
+    return count / population * 1000
+
+
+def rate_phrase(rate: float) -> str:
+    """A rate in words, to one decimal place: ``4.36`` -> ``"4.4 per 1,000 population"``."""
+    return f"{one_decimal(rate)} {PER_POPULATION}"
+
+
 def comparison_word(current: int | float, previous: int | float) -> str:
     """``"lower than"``, ``"higher than"`` or ``"the same as"``: how ``current`` compares."""
     if current < previous:
