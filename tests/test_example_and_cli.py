@@ -98,4 +98,5 @@ def test_check_reports_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     statement = resources.files("measurekit.example") / "cheshire-2023-24-q1.toml"
     assert main(["check", str(statement)]) == 0
     out = capsys.readouterr().out
-    assert "crime: records: April 2019 to June 2023" in out
+    # April 2019 to June 2023: 9 months of 2019, 36 of 2020 to 2022, 6 of 2023.
+    assert "crime: records: 51 months, April 2019 to June 2023" in out

@@ -1,28 +1,34 @@
 """The data-quality report of ``measurekit check``: what each source covers and what is odd.
 
-Errors (a source that cannot be read) make the check fail; warnings (a gap in a series)
-are reported but do not.
+For every source of a statement the report gives the months each indicator covers, gaps in
+them, records found more than once, monthly counts far outside their own history (see
+:mod:`measurekit.unusual`) and rows that could not be read, with their file and line.
+
+Errors make the check fail: a source that cannot be read, a row that cannot be read, or a
+gap inside a window the statement needs (the build would stop there). Everything else is a
+warning or information, reported without failing: an unusual month is still counted.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from itertools import pairwise
 
 import attrs
 
-from measurekit.errors import MeasurekitError
-from measurekit.periods import Month
+from measurekit.errors import MeasurekitError, PluginError
+from measurekit.periods import Month, Window
 from measurekit.plugins import Plugins
+from measurekit.sources import Duplicate, Severity, Source, SourceSpec
 from measurekit.statement_file import StatementPlan
+from measurekit.unusual import unusual_months
 
+#: How serious a finding is (the same scale sources use for their own diagnostics).
+Level = Severity
 
-class Level(StrEnum):
-    """How serious a finding is."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
+#: Rows of one duplicate listed before "...".
+SHOWN_ROWS = 8
 
 
 @attrs.frozen
@@ -45,11 +51,15 @@ class QualityReport:
         """Whether any finding is an error."""
         return any(finding.level is Level.ERROR for finding in self.findings)
 
+    def by_level(self, level: Level) -> list[Finding]:
+        """The findings of one level, in order."""
+        return [finding for finding in self.findings if finding.level is level]
+
     def as_text(self) -> str:
         """The report as lines of text, one per finding, ending with a summary line."""
         lines = [f"{f.level}: {f.source}: {f.message}" for f in self.findings]
-        errors = sum(f.level is Level.ERROR for f in self.findings)
-        warnings = sum(f.level is Level.WARNING for f in self.findings)
+        errors = len(self.by_level(Level.ERROR))
+        warnings = len(self.by_level(Level.WARNING))
         lines.append(
             f"{errors} error{'s' if errors != 1 else ''}, "
             f"{warnings} warning{'s' if warnings != 1 else ''}"
@@ -57,8 +67,8 @@ class QualityReport:
         return "\n".join(lines)
 
 
-def month_runs(months: list[Month]) -> list[tuple[Month, Month]]:
-    """Consecutive runs in sorted ``months``: ``[(start, end), ...]``."""
+def month_runs(months: Iterable[Month]) -> list[tuple[Month, Month]]:
+    """Consecutive runs in ``months``: ``[(start, end), ...]``, in order."""
     runs: list[tuple[Month, Month]] = []
     for month in sorted(set(months)):
         if runs and runs[-1][1] + 1 == month:
@@ -69,25 +79,147 @@ def month_runs(months: list[Month]) -> list[tuple[Month, Month]]:
 
 
 def quality_report(plan: StatementPlan, plugins: Plugins) -> QualityReport:
-    """Open every source of ``plan`` and report its coverage and gaps."""
+    """Open every source of ``plan`` (through :meth:`SourceFormat.inspect`) and report on
+    its data; nothing is written."""
+    needed = needed_windows(plan, plugins)
     findings: list[Finding] = []
     for name, spec in plan.sources.items():
         try:
-            source = plugins.source_format(spec.format_name).open(spec)
+            source = _inspect(spec, plugins)
         except MeasurekitError as error:
             findings.append(Finding(Level.ERROR, name, str(error)))
             continue
-        for indicator, months in source.coverage().items():
-            runs = month_runs(months)
-            if not runs:
-                continue
-            covered = f"{runs[0][0].label} to {runs[-1][1].label}"
-            findings.append(Finding(Level.INFO, name, f"{indicator}: {covered}"))
-            for (_, end), (start, _) in pairwise(runs):
-                gap = (
-                    f"{(end + 1).label}"
-                    if start - 1 == end + 1
-                    else f"{(end + 1).label} to {(start - 1).label}"
-                )
-                findings.append(Finding(Level.WARNING, name, f"{indicator}: no data for {gap}"))
+        findings.extend(source_findings(source, needed.get(name, []), plan.allow_gaps))
     return QualityReport(tuple(findings))
+
+
+def _inspect(spec: SourceSpec, plugins: Plugins) -> Source:
+    source_format = plugins.source_format(spec.format_name)
+    plugin = plugins.source_formats[spec.format_name].plugin
+    action = partial(source_format.inspect, spec)
+    try:
+        return action()
+    except MeasurekitError:
+        raise
+    except Exception as error:
+        raise PluginError(
+            plugin, f"source format {spec.format_name!r} failed: {type(error).__name__}: {error}"
+        ) from error
+
+
+def needed_windows(plan: StatementPlan, plugins: Plugins) -> dict[str, list[Window]]:
+    """The windows each source must answer for the statement's applicable measures."""
+    needed: dict[str, list[Window]] = {}
+    for measure_id, settings in plan.measures.items():
+        if not settings.applicable:
+            continue
+        measure = plugins.measure(measure_id)
+        windows = plan.info.windows
+        if settings.baseline is not None:
+            windows = windows.with_baseline(settings.baseline)
+        listed = needed.setdefault(settings.source or measure.default_source, [])
+        for window in windows.by_role().values():
+            if window not in listed:
+                listed.append(window)
+    return needed
+
+
+def source_findings(source: Source, needed: Sequence[Window], allow_gaps: bool) -> list[Finding]:
+    """Everything the report says about one opened source."""
+    name = source.name
+    findings = [
+        Finding(diagnostic.severity, name, str(diagnostic)) for diagnostic in source.diagnostics()
+    ]
+    findings.extend(coverage_findings(name, source.coverage(), needed, allow_gaps))
+    findings.extend(Finding(Level.WARNING, name, duplicate_message(d)) for d in source.duplicates())
+    findings.extend(unusual_findings(name, source.monthly_series()))
+    return findings
+
+
+def coverage_findings(
+    name: str, coverage: Mapping[str, list[Month]], needed: Sequence[Window], allow_gaps: bool
+) -> list[Finding]:
+    """Months covered per indicator, each gap (an error when a needed window contains it
+    and the statement does not allow gaps), and needed windows outside the data."""
+    findings: list[Finding] = []
+    outside: set[Window] = set()
+    for indicator, months in coverage.items():
+        runs = month_runs(months)
+        if not runs:
+            findings.append(Finding(Level.WARNING, name, f"{indicator}: no data at all"))
+            continue
+        first, last = runs[0][0], runs[-1][1]
+        covered = f"{first.label} to {last.label}" if first != last else first.label
+        findings.append(
+            Finding(Level.INFO, name, f"{indicator}: {len(set(months))} months, {covered}")
+        )
+        for (_, end), (start, _) in pairwise(runs):
+            gap = Window(end + 1, start - 1)
+            findings.append(_gap_finding(name, indicator, gap, needed, allow_gaps))
+        outside.update(w for w in needed if w.start < first or w.end > last)
+    for window in sorted(outside):
+        findings.append(
+            Finding(
+                Level.INFO,
+                name,
+                f"the {window.label} reach outside the data: figures for them show [x]",
+            )
+        )
+    return findings
+
+
+def _gap_finding(
+    name: str, indicator: str, gap: Window, needed: Sequence[Window], allow_gaps: bool
+) -> Finding:
+    missing = gap.span_label
+    hit = [w for w in needed if any(month in w for month in gap)]
+    if not hit:
+        return Finding(Level.WARNING, name, f"{indicator}: no data for {missing}")
+    windows = ", ".join(w.label for w in hit)
+    if allow_gaps:
+        return Finding(
+            Level.WARNING,
+            name,
+            f"{indicator}: no data for {missing}; the {windows} will show [x] (gaps allowed)",
+        )
+    return Finding(
+        Level.ERROR,
+        name,
+        f"{indicator}: no data for {missing}, needed for the {windows}; supply it, or set "
+        "allow_gaps = true under [statement] to show [x]",
+    )
+
+
+def duplicate_message(duplicate: Duplicate) -> str:
+    """One line about a record found more than once."""
+    rows = ", ".join(str(row) for row in duplicate.rows[:SHOWN_ROWS])
+    if len(duplicate.rows) > SHOWN_ROWS:
+        rows += ", ..."
+    about = f" ({duplicate.note})" if duplicate.note else ""
+    treatment = (
+        "every copy is counted, as the publisher's totals count them"
+        if duplicate.counted
+        else "counted once"
+    )
+    return (
+        f"{duplicate.key}{about} appears {len(duplicate.rows)} times in {duplicate.path}, "
+        f"rows {rows}: {treatment}"
+    )
+
+
+def unusual_findings(name: str, series: Mapping[str, Mapping[Month, int]]) -> list[Finding]:
+    """A warning for each month far outside its indicator's own history."""
+    findings = []
+    for indicator, by_month in series.items():
+        for unusual in unusual_months(by_month):
+            direction = "above" if unusual.value > unusual.median else "below"
+            findings.append(
+                Finding(
+                    Level.WARNING,
+                    name,
+                    f"{indicator}: {unusual.value:,} in {unusual.month.label} is unusual, far "
+                    f"{direction} its usual {unusual.low:,} to {unusual.high:,} a month "
+                    f"(median {unusual.median:g}); it is counted as published: check it is real",
+                )
+            )
+    return findings

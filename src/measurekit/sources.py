@@ -8,13 +8,14 @@ the format opens the files and returns a :class:`Source`, which measures then qu
 from __future__ import annotations
 
 import abc
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
 
 import attrs
 
-from measurekit.errors import InputError
+from measurekit.errors import InputError, Location
 from measurekit.markers import Marker
 from measurekit.periods import Month, Window
 
@@ -119,6 +120,46 @@ class ForceRef:
         return (self.code, self.name) if self.code else (self.name,)
 
 
+class Severity(StrEnum):
+    """How serious something a source reports about its own data is.
+
+    An error means the data cannot be used as it is (a build from it would fail); a warning
+    means it can, but a person should look; info is for the record.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something a source noticed about its data while reading it, with where it applies."""
+
+    severity: Severity
+    message: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+@attrs.frozen
+class Duplicate:
+    """A record that appears more than once in a source.
+
+    ``key`` is what repeats (such as a Crime ID), ``rows`` where it appears in ``path``;
+    ``counted`` says whether the source counts every copy (as police.uk's own totals do)
+    or only one.
+    """
+
+    key: str
+    path: Path
+    rows: tuple[int, ...]
+    counted: bool = True
+    note: str | None = None
+
+
 class Source(abc.ABC):
     """An opened data source. Implementations override what they can answer."""
 
@@ -164,6 +205,21 @@ class Source(abc.ABC):
         """
         return Unavailable(f"source {self.name!r} holds no population figures")
 
+    def monthly_series(self) -> Mapping[str, Mapping[Month, int]]:
+        """Each indicator's count month by month, for every month the source covers
+        (a covered month with no records is 0), for the data-quality report's search for
+        unusual values. Sources without monthly figures return an empty mapping."""
+        return {}
+
+    def duplicates(self) -> Sequence[Duplicate]:
+        """Records the source found more than once, and whether it counts each copy."""
+        return ()
+
+    def diagnostics(self) -> Sequence[Diagnostic]:
+        """What the source noticed while reading: rows it could not read (errors, when
+        opened by :meth:`SourceFormat.inspect`), oddities (warnings) and facts (info)."""
+        return ()
+
 
 @attrs.frozen
 class SourceSpec:
@@ -207,6 +263,16 @@ class SourceFormat(abc.ABC):
         :attr:`ForceRef.selectors` with ``force_explicit`` true.
         """
         return None
+
+    def inspect(self, spec: SourceSpec) -> Source:
+        """Open ``spec`` for the data-quality report.
+
+        A format that can carry on past unreadable rows overrides this to return a source
+        whose :meth:`Source.diagnostics` lists every such row as an error, instead of
+        raising at the first; problems with whole files still raise. By default, the same
+        as :meth:`open`.
+        """
+        return self.open(spec)
 
 
 def describe_options(options: Mapping[str, Any]) -> str:

@@ -87,6 +87,16 @@ class CountsSource(Source):
             for indicator, entries in self._entries.items()
         }
 
+    def monthly_series(self) -> dict[str, dict[Month, int]]:
+        """Each indicator's one-month figures (rows covering longer windows are left out)."""
+        series = {
+            indicator: {
+                entry.window.end: entry.value for entry in entries if entry.window.months == 1
+            }
+            for indicator, entries in self._entries.items()
+        }
+        return {indicator: dict(sorted(s.items())) for indicator, s in series.items() if s}
+
 
 class CountsFormat(SourceFormat):
     """``format = "counts"``: columns indicator, period_end, months, value, force."""
@@ -171,6 +181,18 @@ class RecordsSource(Source):
 
     def coverage(self) -> dict[str, list[Month]]:
         return {"records": list(Window(self.first, self.last))}
+
+    def monthly_series(self) -> dict[str, dict[Month, int]]:
+        """Records per offence code and month, over the months the extract covers."""
+        series: dict[str, dict[Month, int]] = {}
+        for key, n in self._tally.items():
+            by_month = series.setdefault(f"offence code {key[1]}", {})
+            by_month[key[0]] = by_month.get(key[0], 0) + n
+        months = list(Window(self.first, self.last))
+        return {
+            name: {month: by_month.get(month, 0) for month in months}
+            for name, by_month in sorted(series.items())
+        }
 
 
 class RecordsFormat(SourceFormat):

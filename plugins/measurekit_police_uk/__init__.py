@@ -1,0 +1,117 @@
+"""The ``police-uk`` source format: police.uk street-level crime files, as published.
+
+A source is a folder (searched with its sub-folders) or a list of files named
+``YYYY-MM-<force>-street.csv`` (``.csv.gz`` too). Each row is one crime as police.uk counts
+it; rows are tallied by the month in their ``Month`` column, the force in ``Falls within``
+and their ``Crime type``, which ``crime_types.toml`` maps to indicators (the four parts of
+neighbourhood crime, drugs, possession of weapons). Anti-social behaviour rows are not
+crimes and are ignored. A repeated Crime ID is counted on every row, as police.uk's own
+totals count it, and reported by ``measurekit check``.
+
+Statement file keys, besides ``format``, ``path`` and ``force``::
+
+    [sources.crime]
+    format = "police-uk"
+    path = "data/police-uk/"
+    workers = 2                                   # optional: processes to read with
+    [sources.crime.crime_types]                   # optional: add or replace mappings
+    shoplifting = ["Shoplifting"]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import attrs
+
+from measurekit import SourceFormat, SourceSpec, hookimpl
+from measurekit.errors import InputError, Location, PluginError
+from measurekit_police_uk.folder import PoliceUkData, find_files, read_files
+from measurekit_police_uk.source import PoliceUkSource, choose_forces
+
+__version__ = "0.1.0"
+
+DATA_FILE = "crime_types.toml"
+
+
+@attrs.frozen
+class CrimeTypes:
+    """The plugin's mapping of police.uk crime types, from :data:`DATA_FILE`."""
+
+    indicators: dict[str, frozenset[str]]
+    ignored: frozenset[str]
+    other: frozenset[str]
+
+
+def load_crime_types() -> CrimeTypes:
+    """Read the plugin's ``crime_types.toml``; a broken file is a :class:`PluginError`."""
+    try:
+        text = (resources.files(__name__) / DATA_FILE).read_text(encoding="utf-8")
+        table = tomllib.loads(text)
+        return CrimeTypes(
+            {key: frozenset(value) for key, value in table["indicators"].items()},
+            frozenset(table["ignored"]["crime_types"]),
+            frozenset(table["other"]["crime_types"]),
+        )
+    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as error:
+        raise PluginError(__name__, f"cannot read {DATA_FILE}: {error}") from error
+
+
+@attrs.frozen
+class PoliceUkOptions:
+    """A ``police-uk`` source's own keys.
+
+    ``crime_types`` maps an indicator id to the police.uk crime types it counts, adding to
+    or replacing the plugin's defaults. ``workers`` is how many processes read the files
+    (default: one per CPU for large folders, otherwise one).
+    """
+
+    crime_types: dict[str, list[str]] = attrs.field(factory=dict)
+    workers: int | None = None
+
+
+class PoliceUkFormat(SourceFormat):
+    """``format = "police-uk"``: a folder or list of police.uk street-level files."""
+
+    name = "police-uk"
+    description = "police.uk street-level crime files (YYYY-MM-<force>-street.csv), as published"
+    options_type = PoliceUkOptions
+
+    def open(self, spec: SourceSpec) -> PoliceUkSource:
+        source = self.inspect(spec)
+        problems = source.data.problems
+        if problems:
+            first = problems[0]
+            more = source.data.problem_rows - 1
+            extra = f" ({more:,} more rows cannot be read; 'measurekit check' lists them)"
+            raise InputError(first.message + (extra if more else ""), first.location)
+        return source
+
+    def inspect(self, spec: SourceSpec) -> PoliceUkSource:
+        """Read the files, keeping rows that cannot be read as errors in
+        :meth:`PoliceUkSource.diagnostics` instead of raising at the first."""
+        options: PoliceUkOptions = spec.options or PoliceUkOptions()
+        where = Location(spec.paths[0] if spec.paths else spec.name)
+        if options.workers is not None and options.workers < 1:
+            raise InputError(f"sources.{spec.name}.workers: must be 1 or more", where)
+        types = load_crime_types()
+        indicators = dict(types.indicators)
+        for indicator, names in options.crime_types.items():
+            indicators[indicator] = frozenset(name.strip() for name in names)
+        data: PoliceUkData = read_files(find_files(spec.paths), options.workers)
+        forces = choose_forces(data, spec.force, spec.force_explicit, where)
+        return PoliceUkSource(
+            spec.name,
+            data,
+            forces,
+            indicators,
+            types.ignored,
+            types.other,
+        )
+
+
+@hookimpl
+def register_source_formats() -> list[SourceFormat]:
+    """The police.uk street-level source format."""
+    return [PoliceUkFormat()]

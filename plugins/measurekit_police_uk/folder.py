@@ -1,0 +1,160 @@
+"""Finding the street-level files in folders, and reading many of them into one tally.
+
+Files are read one at a time (or one per worker process, for large folders), each reduced
+to a small :class:`~measurekit_police_uk.reading.FileTally` before the next is opened, so
+the memory used does not grow with the number of files.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+
+import attrs
+
+from measurekit.errors import InputError, Location
+from measurekit.periods import Month
+from measurekit_police_uk.reading import FileTally, Problem, is_street_file, tally_file
+
+#: Below this many bytes of files, reading in one process is quicker than starting workers.
+PARALLEL_FROM_BYTES = 48 * 1024 * 1024
+
+
+@attrs.frozen
+class PoliceUkData:
+    """Every street-level file of a source, reduced to counts by month, force and type.
+
+    ``counts`` maps (month, ``Falls within`` as written, ``Crime type``) to rows.
+    """
+
+    files: tuple[Path, ...]
+    counts: dict[tuple[Month, str, str], int]
+    rows: int
+    repeated: int
+    files_with_repeats: tuple[Path, ...]
+    problems: tuple[Problem, ...]
+    problem_rows: int
+
+    @property
+    def forces(self) -> frozenset[str]:
+        """The forces the files hold rows for, as ``Falls within`` writes them."""
+        return frozenset(force for _, force, _ in self.counts)
+
+
+def find_files(paths: Iterable[Path]) -> tuple[Path, ...]:
+    """The street-level files named by ``paths``: files as given, folders searched (with
+    their sub-folders) for files named ``YYYY-MM-<force>-street.csv`` or ``.csv.gz``.
+
+    Raises :class:`InputError` for a folder holding no such file, or for the same file
+    name found twice (its rows would be counted twice).
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(item for item in path.rglob("*") if is_street_file(item))
+            if not inside:
+                raise InputError(
+                    "no police.uk street-level files (named YYYY-MM-<force>-street.csv) "
+                    "in this folder",
+                    Location(path),
+                )
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError("file not found", Location(path))
+    by_name: dict[str, Path] = {}
+    for path in found:
+        name = path.name.lower().removesuffix(".gz")
+        if name in by_name:
+            raise InputError(
+                f"the same month's file appears twice ({by_name[name]} and {path}); "
+                "its rows would be counted twice",
+                Location(path),
+            )
+        by_name[name] = path
+    return tuple(found)
+
+
+def read_files(files: Sequence[Path], workers: int | None = None) -> PoliceUkData:
+    """Read ``files`` into one :class:`PoliceUkData`.
+
+    ``workers`` is the number of processes to read with; None chooses one per CPU for
+    large inputs and a single process otherwise. The first file (in order) that cannot be
+    read at all raises its :class:`InputError`.
+    """
+    key = tuple((str(path), *_signature(path)) for path in files)
+    return _read_cached(key, _workers(files, workers))
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (0, 0)
+    return (status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=4)
+def _read_cached(key: tuple[tuple[str, int, int], ...], workers: int) -> PoliceUkData:
+    """Read the files in ``key`` (remembered, so that statements for several forces from
+    one folder read it once; a changed file changes the key)."""
+    return combine(_tallies([Path(item[0]) for item in key], workers))
+
+
+def _workers(files: Sequence[Path], wanted: int | None) -> int:
+    if wanted is not None:
+        return max(1, min(wanted, len(files)))
+    size = sum(_signature(path)[1] for path in files)
+    if size < PARALLEL_FROM_BYTES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, len(files)))
+
+
+def _tallies(files: Sequence[Path], workers: int) -> Iterator[FileTally]:
+    if workers <= 1:
+        yield from map(tally_file, files)
+        return
+    # "spawn" starts clean interpreters: the same on every platform, and safe whatever
+    # threads the calling program runs (forking a threaded process is not).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(tally_file, files, chunksize=4)
+
+
+def combine(tallies: Iterable[FileTally]) -> PoliceUkData:
+    """Add the tallies of several files together, reading each month's text once."""
+    counts: Counter[tuple[Month, str, str]] = Counter()
+    months: dict[str, Month] = {}
+    files: list[Path] = []
+    with_repeats: list[Path] = []
+    repeated = 0
+    problems: list[Problem] = []
+    rows = problem_rows = 0
+    for tally in tallies:
+        files.append(tally.path)
+        for (text, force, crime_type), count in tally.counts.items():
+            month = months.get(text)
+            if month is None:
+                month = months[text] = Month.parse(text)
+            counts[month, force.strip(), crime_type.strip()] += count
+        rows += tally.rows
+        if tally.repeated:
+            repeated += tally.repeated
+            with_repeats.append(tally.path)
+        problems.extend(tally.problems)
+        problem_rows += tally.problem_rows
+    return PoliceUkData(
+        tuple(files),
+        dict(counts),
+        rows,
+        repeated,
+        tuple(with_repeats),
+        tuple(problems),
+        problem_rows,
+    )
