@@ -25,7 +25,7 @@ from importlib import resources
 
 import attrs
 
-from measurekit import SourceFormat, SourceSpec, hookimpl
+from measurekit import ForceRef, SourceFormat, SourceSpec, hookimpl
 from measurekit.errors import InputError, Location, PluginError
 from measurekit_police_uk.folder import PoliceUkData, find_files, read_files
 from measurekit_police_uk.source import PoliceUkSource, choose_forces
@@ -87,6 +87,13 @@ class PoliceUkFormat(SourceFormat):
             extra = f" ({more:,} more rows cannot be read; 'measurekit check' lists them)"
             raise InputError(first.message + (extra if more else ""), first.location)
         return source
+
+    def forces(self, spec: SourceSpec) -> list[ForceRef]:
+        """The forces the files hold, as ``Falls within`` names them (the read is
+        remembered, so opening each force afterwards does not read the files again)."""
+        options: PoliceUkOptions = spec.options or PoliceUkOptions()
+        data = read_files(find_files(spec.paths), options.workers)
+        return [ForceRef(name) for name in sorted(data.forces)]
 
     def inspect(self, spec: SourceSpec) -> PoliceUkSource:
         """Read the files, keeping rows that cannot be read as errors in

@@ -18,8 +18,25 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 
 
-def _formats_help() -> str:
-    return "output format, repeatable (default: every installed format; see 'measurekit plugins')"
+def _add_output_options(command: argparse.ArgumentParser) -> None:
+    """``-f FORMAT`` (repeatable) and ``-o DIR``, shared by the commands that write files."""
+    command.add_argument(
+        "-f",
+        "--format",
+        dest="formats",
+        action="append",
+        metavar="FORMAT",
+        help="output format, repeatable (default: every installed format; "
+        "see 'measurekit plugins')",
+    )
+    command.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("output"),
+        metavar="DIR",
+        help="folder for the output files (default: ./output)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,18 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="build one statement from a statement file",
         description="Build the statement a statement file describes, in one or more formats.",
     )
-    build.add_argument("statement", type=Path, metavar="STATEMENT.toml")
     build.add_argument(
-        "-f", "--format", dest="formats", action="append", metavar="FORMAT", help=_formats_help()
+        "statement", type=Path, metavar="STATEMENT.toml", help="the statement file to build"
     )
-    build.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=Path("output"),
-        metavar="DIR",
-        help="folder for the output files (default: ./output)",
-    )
+    _add_output_options(build)
     build.add_argument(
         "--period",
         action="append",
@@ -87,17 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Build the bundled example statement (Cheshire, Quarter 1 2023/24) in "
         "every format, with no other input.",
     )
-    example.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=Path("output"),
-        metavar="DIR",
-        help="folder for the output files (default: ./output)",
-    )
-    example.add_argument(
-        "-f", "--format", dest="formats", action="append", metavar="FORMAT", help=_formats_help()
-    )
+    _add_output_options(example)
 
     check = commands.add_parser(
         "check",
@@ -106,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Load and validate every source of a statement and report months "
         "covered, gaps, duplicates and unusual values. Writes nothing.",
     )
-    check.add_argument("statement", type=Path, metavar="STATEMENT.toml")
+    check.add_argument(
+        "statement", type=Path, metavar="STATEMENT.toml", help="the statement file to check"
+    )
     check.add_argument("--period", metavar='"YYYY/YY QN"', help="financial quarter to check")
 
     commands.add_parser(

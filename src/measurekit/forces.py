@@ -54,3 +54,15 @@ def select_force(
         f'{", ".join(sorted(repr(s) for s in others))} (set force = "..." for the source)',
         Location(path, None, FORCE_COLUMN),
     )
+
+
+def forces_in_column(paths: Iterable[Path]) -> list[str] | None:
+    """The distinct values of the ``force`` column across ``paths``, sorted; None when no
+    file has a force in any row (a single-force extract that cannot name its force)."""
+    from measurekit.tabular import read_rows
+
+    found: set[str] = set()
+    for path in paths:
+        found.update(row.get(FORCE_COLUMN) for row in read_rows(path, (), (FORCE_COLUMN,)))
+    found.discard("")
+    return sorted(found) or None

@@ -18,6 +18,7 @@ import attrs
 import pluggy
 
 from measurekit import hookspecs
+from measurekit.__about__ import __version__
 from measurekit.errors import MeasurekitError, PluginError
 from measurekit.measures import Measure
 from measurekit.outputs import OutputFormat
@@ -97,7 +98,7 @@ class Plugins:
         for module_name in DEFAULT_PLUGINS:
             if module_name not in disabled:
                 _register(manager, importlib.import_module(module_name), module_name)
-                versions[module_name] = None
+                versions[module_name] = __version__
         return cls(manager, versions)
 
     def _collect(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
 from measurekit import hookimpl
 from measurekit.errors import InputError, Location
-from measurekit.forces import FORCE_COLUMN, select_force
+from measurekit.forces import FORCE_COLUMN, forces_in_column, select_force
 from measurekit.offence_codes import normalise_offence_code
 from measurekit.parsing import boolean, month, month_of_date, whole_number
 from measurekit.periods import Month, Window
@@ -17,6 +18,7 @@ from measurekit.sources import (
     FIREARM_TYPES,
     Answer,
     Count,
+    ForceRef,
     Query,
     RecordFilter,
     Source,
@@ -47,6 +49,35 @@ def outside(window: Window, first: Month, last: Month) -> Unavailable | None:
     if window.end > last:
         return Unavailable(f"the data end in {last.label}")
     return None
+
+
+K = TypeVar("K", bound=tuple[Any, ...])
+
+
+def tally_rows(
+    spec: SourceSpec,
+    required: Sequence[str],
+    optional: Sequence[str],
+    key: Callable[[Row], K],
+) -> Counter[K]:
+    """How many of the force's rows in ``spec``'s files reduce to each ``key``; ``key``
+    raises :class:`InputError` for a row it cannot read."""
+    tally: Counter[K] = Counter()
+    for path in spec.paths:
+        rows = read_rows(path, required, optional)
+        for row in select_force(rows, spec.force, spec.force_explicit, path):
+            tally[key(row)] += 1
+    return tally
+
+
+class ForceColumnFormat(SourceFormat):
+    """A CSV or ``.xlsx`` format whose optional ``force`` column lets one file hold several
+    forces; such files can feed statements for many forces."""
+
+    def forces(self, spec: SourceSpec) -> list[ForceRef] | None:
+        """The forces named in the files' ``force`` column; None when there is none."""
+        names = forces_in_column(spec.paths)
+        return None if names is None else [ForceRef(name) for name in names]
 
 
 # --- counts ---------------------------------------------------------------------------
@@ -98,7 +129,7 @@ class CountsSource(Source):
         return {indicator: dict(sorted(s.items())) for indicator, s in series.items() if s}
 
 
-class CountsFormat(SourceFormat):
+class CountsFormat(ForceColumnFormat):
     """``format = "counts"``: columns indicator, period_end, months, value, force."""
 
     name = "counts"
@@ -195,7 +226,7 @@ class RecordsSource(Source):
         }
 
 
-class RecordsFormat(SourceFormat):
+class RecordsFormat(ForceColumnFormat):
     """``format = "records"``: one row per recorded offence."""
 
     name = "records"
@@ -203,11 +234,7 @@ class RecordsFormat(SourceFormat):
     options_type = CoverageOptions
 
     def open(self, spec: SourceSpec) -> Source:
-        tally: Counter[RecordKey] = Counter()
-        for path in spec.paths:
-            rows = read_rows(path, RECORD_COLUMNS, RECORD_OPTIONAL)
-            for row in select_force(rows, spec.force, spec.force_explicit, path):
-                tally[_record_key(row)] += 1
+        tally = tally_rows(spec, RECORD_COLUMNS, RECORD_OPTIONAL, _record_key)
         options: CoverageOptions = spec.options or CoverageOptions()
         first, last = coverage_months(spec, [key[0] for key in tally], options)
         return RecordsSource(spec.name, tally, first, last)

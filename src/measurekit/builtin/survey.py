@@ -18,12 +18,18 @@ from __future__ import annotations
 from collections import Counter
 
 from measurekit import hookimpl
-from measurekit.builtin.sources import CoverageOptions, coverage_months, outside
-from measurekit.forces import FORCE_COLUMN, select_force
+from measurekit.builtin.sources import (
+    CoverageOptions,
+    ForceColumnFormat,
+    coverage_months,
+    outside,
+    tally_rows,
+)
+from measurekit.forces import FORCE_COLUMN
 from measurekit.parsing import boolean, month_of_date
 from measurekit.periods import Month, Window
 from measurekit.sources import Query, Source, SourceFormat, SourceSpec, Tally, Unavailable
-from measurekit.tabular import read_rows
+from measurekit.tabular import Row
 
 #: What a response is reduced to: its month, whether satisfied, whether domestic abuse.
 ResponseKey = tuple[Month, bool, bool]
@@ -57,7 +63,7 @@ class SurveySource(Source):
         return {"responses": list(Window(self.first, self.last))}
 
 
-class SurveyFormat(SourceFormat):
+class SurveyFormat(ForceColumnFormat):
     """``format = "survey"``: one row per completed victim survey."""
 
     name = "survey"
@@ -65,21 +71,20 @@ class SurveyFormat(SourceFormat):
     options_type = CoverageOptions
 
     def open(self, spec: SourceSpec) -> Source:
-        tally: Counter[ResponseKey] = Counter()
-        for path in spec.paths:
-            rows = read_rows(path, SURVEY_COLUMNS, SURVEY_OPTIONAL)
-            for row in select_force(rows, spec.force, spec.force_explicit, path):
-                if not row.get("satisfied"):
-                    raise row.error("satisfied", "blank; a completed survey needs an answer")
-                key = (
-                    month_of_date(row, "response_date"),
-                    boolean(row, "satisfied"),
-                    boolean(row, "domestic_abuse"),
-                )
-                tally[key] += 1
+        tally = tally_rows(spec, SURVEY_COLUMNS, SURVEY_OPTIONAL, _response_key)
         options: CoverageOptions = spec.options or CoverageOptions()
         first, last = coverage_months(spec, [key[0] for key in tally], options, "responses")
         return SurveySource(spec.name, tally, first, last)
+
+
+def _response_key(row: Row) -> ResponseKey:
+    if not row.get("satisfied"):
+        raise row.error("satisfied", "blank; a completed survey needs an answer")
+    return (
+        month_of_date(row, "response_date"),
+        boolean(row, "satisfied"),
+        boolean(row, "domestic_abuse"),
+    )
 
 
 @hookimpl
