@@ -163,23 +163,12 @@ class VictimSatisfaction(Measure):
     def render_markdown(self, result: MeasureResult) -> str:
         """The summary and notes, then a table with responses, confidence intervals and
         the change to the current period in percentage points."""
-        from tabulate import tabulate
-
-        from measurekit.render import blocks_as_markdown, markers_key
+        from measurekit.render import blocks_as_markdown, pipe_table
 
         notes = tuple(Paragraph(f"Note: {note}") for note in result.notes)
         parts = [blocks_as_markdown(result.summary + notes)]
         if result.figures:
-            rows = table_rows(result.figures)
-            table = tabulate(
-                rows,
-                headers=TABLE_HEADERS,
-                tablefmt="pipe",
-                disable_numparse=True,
-                colalign=["left"] * 3 + ["right"] * (len(TABLE_HEADERS) - 3),
-            )
-            key = markers_key(rows)
-            parts.append(f"Shorthand: {key}.\n\n{table}" if key else table)
+            parts.append(pipe_table(TABLE_HEADERS, table_rows(result.figures)))
         return "\n\n".join(part for part in parts if part)
 
 

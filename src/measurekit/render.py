@@ -118,13 +118,12 @@ def markers_key(rows: Iterable[Iterable[str]]) -> str | None:
     return "; ".join(f"{marker} {marker.meaning}" for marker in used)
 
 
-def figures_table_markdown(figures: Sequence[Figure]) -> str:
-    """The figures as a pipe table (tabulate's stable ``pipe`` format), with the key to any
-    shorthand above it."""
+def pipe_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown pipe table (tabulate's stable ``pipe`` format) with text columns on the
+    left and figures from the fourth column on right-aligned, and the key to any shorthand
+    in its cells above it."""
     from tabulate import tabulate
 
-    rows = figure_rows(figures)
-    headers = figure_headers(figures)
     table = tabulate(
         rows,
         headers=headers,
@@ -134,6 +133,11 @@ def figures_table_markdown(figures: Sequence[Figure]) -> str:
     )
     key = markers_key(rows)
     return f"Shorthand: {key}.\n\n{table}" if key else table
+
+
+def figures_table_markdown(figures: Sequence[Figure]) -> str:
+    """The figures as a pipe table, one row per figure (see :func:`figure_rows`)."""
+    return pipe_table(figure_headers(figures), figure_rows(figures))
 
 
 def statement_heading(statement: Statement) -> tuple[str, str, str | None]:
