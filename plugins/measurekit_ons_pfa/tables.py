@@ -22,7 +22,9 @@ from measurekit.errors import InputError, Location
 _GLUED_NOTES = re.compile(r"(?<=[A-Za-z)])\d+(?:\s*,\s*\d+)*")
 #: Footnote digits after a space at the very end: ``North West 7,8``, ``Lancashire 8``.
 _TRAILING_NOTES = re.compile(r"\s+\d+(?:\s*,\s*\d+)*\s*$")
-_AREA_CODE = re.compile(r"^[A-Z]\d{8}$")
+#: A nine-character area code, perhaps with footnote digits glued on: P2 of the year ending
+#: March 2019 edition prints ``E230000118`` (South Yorkshire, E23000011, note 8).
+_AREA_CODE = re.compile(r"^([A-Z]\d{8})(?:\d+(?:,\d+)*)?$")
 #: Codes of police force areas: English (E23) and Welsh (W15).
 POLICE_FORCE_AREA = re.compile(r"^(E23|W15)\d{6}$")
 
@@ -190,8 +192,9 @@ def read_table(path: Path, sheet: str, rows: list[tuple[object, ...]]) -> Table 
         row = rows[number - 1]
         name = _text(row[name_column]) if name_column < len(row) else ""
         code = _text(row[code_column]) if code_column < len(row) else ""
-        if name and (not code or _AREA_CODE.match(code)):
-            areas.append(Area(code or None, strip_footnotes(name), number))
+        matched = _AREA_CODE.match(code)
+        if name and (not code or matched):
+            areas.append(Area(matched[1] if matched else None, strip_footnotes(name), number))
         elif code and not name:
             notes.append(code)
     return Table(path, sheet, title, tuple(columns), tuple(areas), tuple(rows), tuple(notes))
