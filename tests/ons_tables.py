@@ -1,7 +1,7 @@
 """Reading ONS's own tables P1, P2 and P3 in tests, independently of measurekit's parser.
 
 Cells are looked up by sheet name, area code (column A) and column letter; the letters are
-the same in the four test editions, and :func:`ons_table` checks each one against the
+the same in all eight test editions, and :func:`ons_table` checks each one against the
 header text printed above it, so a wrong letter fails loudly rather than silently.
 """
 
@@ -17,7 +17,20 @@ JUNE_2018 = DATA / "policeforceareadatatablesyearendingjune2018corrected.xlsx"
 JUNE_2019 = DATA / "policeforceareatablesyearendingjune2019.xlsx"
 DECEMBER_2018 = DATA / "policeforceareatablesyearendingdecember2018.xlsx"
 DECEMBER_2019 = DATA / "pfatablesdec19.xlsx"
-ALL_EDITIONS = (JUNE_2018, JUNE_2019, DECEMBER_2018, DECEMBER_2019)
+MARCH_2018 = DATA / "policeforceareatablesyearendingmarch2018v2.xlsx"
+MARCH_2019 = DATA / "policeforceareatablesyeendingmarch2019.xlsx"
+SEPTEMBER_2018 = DATA / "policeforceareatablesyearendingsep18corrected.xlsx"
+SEPTEMBER_2019 = DATA / "policeforceareatablesyearendingseptember2019.xlsx"
+ALL_EDITIONS = (
+    MARCH_2018,
+    JUNE_2018,
+    SEPTEMBER_2018,
+    DECEMBER_2018,
+    MARCH_2019,
+    JUNE_2019,
+    SEPTEMBER_2019,
+    DECEMBER_2019,
+)
 
 #: Column letters of P1 and P2, with the start of the header printed above each.
 P1_P2_COLUMNS = {
@@ -57,11 +70,14 @@ def ons_table(
         headers[key] = text
     table: dict[str, dict[str, object]] = {}
     for row in rows:
-        code = row[0]
-        if isinstance(code, str) and code[:3] in {"E23", "W15"}:
+        # An area code is 9 characters; P2 of the March 2019 edition glues footnote
+        # digits to some ("E230000118" is Hampshire, E23000011, with note 8).
+        code = row[0][:9] if isinstance(row[0], str) else None
+        if code is not None and code[:3] in {"E23", "W15"}:
             table[code] = {
                 key: row[column_index_from_string(letter) - 1]
                 for key, (letter, _) in columns.items()
             }
             table[code]["name"] = row[1]
+    assert len(table) == 43, f"{path.name} {sheet_name}: {len(table)} police force areas"
     return table, headers
