@@ -103,7 +103,12 @@ def test_check_reports_coverage_and_duplicates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, lines, _ = run_check(write_statement(tmp_path, police_uk(DATA)), capsys)
-    assert "info: crime: burglary: 12 months, January 2025 to December 2025" in lines
+    # The six indicators cover the same months: one line, not six.
+    assert (
+        "info: crime: burglary, robbery, vehicle_offences, theft_from_person, drugs, "
+        "possession_of_weapons: 12 months, January 2025 to December 2025"
+    ) in lines
+    assert sum("12 months, January 2025" in line for line in lines) == 1
     repeats = [line for line in lines if "appears" in line]
     assert len(repeats) == 2
     august = next(line for line in repeats if "2025-08-cheshire-street" in line)
@@ -122,9 +127,13 @@ def test_check_with_a_month_missing_fails_naming_the_month(
             shutil.copy(path, folder)
     status, lines, _ = run_check(write_statement(tmp_path, police_uk(folder)), capsys)
     assert status == 1
-    errors = [line for line in lines if line.startswith("error: crime: burglary")]
+    # One missing file is one error, naming every indicator it takes away.
+    errors = [line for line in lines if line.startswith("error")]
     assert len(errors) == 1
-    assert "no data for March 2025" in errors[0]
+    assert errors[0].startswith(
+        "error: crime: burglary, robbery, vehicle_offences, theft_from_person, drugs, "
+        "possession_of_weapons: no data for March 2025"
+    )
     assert "12 months to December 2025" in errors[0]
     # check writes nothing
     assert set(tmp_path.iterdir()) == {folder, tmp_path / "statement.toml"}
@@ -142,7 +151,8 @@ def test_a_gap_allowed_by_the_statement_is_a_warning(
     status, lines, _ = run_check(path, capsys)
     assert status == 0
     assert any(
-        line.startswith("warning: crime: burglary: no data for March 2025") for line in lines
+        line.startswith("warning: crime: burglary, robbery,") and "no data for March 2025" in line
+        for line in lines
     )
 
 
@@ -198,7 +208,11 @@ def test_check_on_counts_reports_a_needed_gap_as_an_error(
     source = '[sources.crime]\nformat = "counts"\npath = "counts.csv"'
     status, lines, _ = run_check(write_statement(tmp_path, source), capsys)
     assert status == 1
-    assert sum(line.startswith("error") and "July 2025" in line for line in lines) == 4
+    [error] = [line for line in lines if line.startswith("error")]
+    assert error.startswith(
+        "error: crime: burglary, robbery, vehicle_offences, theft_from_person: "
+        "no data for July 2025"
+    )
 
 
 def test_check_flags_an_unusual_month_in_a_counts_source(

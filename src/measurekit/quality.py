@@ -140,30 +140,33 @@ def coverage_findings(
     name: str, coverage: Mapping[str, list[Month]], needed: Sequence[Window], allow_gaps: bool
 ) -> list[Finding]:
     """Months covered per indicator, each gap (an error when a needed window contains it
-    and the statement does not allow gaps), and needed windows outside the data."""
+    and the statement does not allow gaps), and needed windows outside the data.
+
+    Indicators covering exactly the same months share one line (a police.uk month missing
+    from the folder is one finding, not one per crime type).
+    """
     findings: list[Finding] = []
     outside: set[Window] = set()
+    groups: dict[tuple[Month, ...], list[str]] = {}
     for indicator, months in coverage.items():
+        groups.setdefault(tuple(sorted(set(months))), []).append(indicator)
+    for months, indicators in groups.items():
+        which = ", ".join(indicators)
         runs = month_runs(months)
         if not runs:
-            findings.append(Finding(Level.WARNING, name, f"{indicator}: no data at all"))
+            findings.append(Finding(Level.WARNING, name, f"{which}: no data at all"))
             continue
         first, last = runs[0][0], runs[-1][1]
         covered = f"{first.label} to {last.label}" if first != last else first.label
-        findings.append(
-            Finding(Level.INFO, name, f"{indicator}: {len(set(months))} months, {covered}")
-        )
+        findings.append(Finding(Level.INFO, name, f"{which}: {len(months)} months, {covered}"))
         for (_, end), (start, _) in pairwise(runs):
             gap = Window(end + 1, start - 1)
-            findings.append(_gap_finding(name, indicator, gap, needed, allow_gaps))
+            findings.append(_gap_finding(name, which, gap, needed, allow_gaps))
         outside.update(w for w in needed if w.start < first or w.end > last)
-    for window in sorted(outside):
+    if outside:
+        windows = "; ".join(f"the {window.label}" for window in sorted(outside))
         findings.append(
-            Finding(
-                Level.INFO,
-                name,
-                f"the {window.label} reach outside the data: figures for them show [x]",
-            )
+            Finding(Level.INFO, name, f"outside the data, so figures show [x]: {windows}")
         )
     return findings
 
