@@ -392,3 +392,17 @@ def test_a_file_that_is_not_utf8_is_an_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not UTF-8") as caught:
         open_source(path)
     assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("short_rows", "more"), [(2, "1 more row cannot"), (3, "2 more rows cannot")]
+)
+def test_the_error_counts_the_other_unreadable_rows(
+    tmp_path: Path, short_rows: int, more: str
+) -> None:
+    path = tmp_path / "2025-07-cheshire-street.csv"
+    rows = [row(f"id{i}", "2025-07", "Cheshire Constabulary", "Burglary") for i in range(4)]
+    rows += ["id9,2025-07,Cheshire Constabulary"] * short_rows
+    write_csv(path, HEADER, rows)
+    with pytest.raises(InputError, match=rf"row 6: .*\({more} be read; 'measurekit check'"):
+        open_source(path)

@@ -84,7 +84,8 @@ class PoliceUkFormat(SourceFormat):
         if problems:
             first = problems[0]
             more = source.data.problem_rows - 1
-            extra = f" ({more:,} more rows cannot be read; 'measurekit check' lists them)"
+            rows = "row cannot" if more == 1 else "rows cannot"
+            extra = f" ({more:,} more {rows} be read; 'measurekit check' lists them)"
             raise InputError(first.message + (extra if more else ""), first.location)
         return source
 

@@ -138,13 +138,29 @@ class PoliceUkSource(Source):
         ]
 
     def diagnostics(self) -> list[Diagnostic]:
+        """What was read, then rows not read (errors), crime types counting towards
+        nothing and repeated Crime IDs."""
         found: list[Diagnostic] = []
+        # What was read comes first; then what is wrong with it.
+        other = self.data.rows - sum(self.rows_by_type.values())
+        found.append(
+            Diagnostic(
+                Severity.INFO,
+                f"{len(self.data.files):,} files, {self.data.rows:,} rows read; "
+                f"{sum(self.rows_by_type.values()):,} rows for {self.label}"
+                + (f", {other:,} for other forces" if other else "")
+                + f"; {self.ignored_rows:,} rows of "
+                + " or ".join(repr(t) for t in sorted(self.ignored))
+                + " ignored (not crimes)",
+            )
+        )
         severity = Severity.ERROR
         for problem in self.data.problems:
             found.append(Diagnostic(severity, f"row not read: {problem.message}", problem.location))
         unlisted = self.data.problem_rows - len(self.data.problems)
         if unlisted > 0:
-            found.append(Diagnostic(severity, f"{unlisted:,} more rows not read (not listed)"))
+            rows = "row" if unlisted == 1 else "rows"
+            found.append(Diagnostic(severity, f"{unlisted:,} more {rows} not read (not listed)"))
         unknown = sorted(t for t in self.rows_by_type if t not in self._known)
         for crime_type in unknown:
             found.append(
@@ -172,16 +188,4 @@ class PoliceUkSource(Source):
                     "every copy is counted, as police.uk's own totals count rows",
                 )
             )
-        other = self.data.rows - sum(self.rows_by_type.values())
-        found.append(
-            Diagnostic(
-                Severity.INFO,
-                f"{len(self.data.files):,} files, {self.data.rows:,} rows read; "
-                f"{sum(self.rows_by_type.values()):,} rows for {self.label}"
-                + (f", {other:,} for other forces" if other else "")
-                + f"; {self.ignored_rows:,} rows of "
-                + " or ".join(repr(t) for t in sorted(self.ignored))
-                + " ignored (not crimes)",
-            )
-        )
         return found
