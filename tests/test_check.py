@@ -35,6 +35,17 @@ measures = ["neighbourhood_crime"]
     return path
 
 
+def copy_data(tmp_path: Path, skip: str | None = None) -> Path:
+    """The twelve Cheshire files in a new folder, without those whose name starts with
+    ``skip``."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for path in DATA.glob("*.csv.gz"):
+        if skip is None or not path.name.startswith(skip):
+            shutil.copy(path, folder)
+    return folder
+
+
 def police_uk(folder: Path) -> str:
     return f'[sources.crime]\nformat = "police-uk"\npath = "{folder.as_posix()}"'
 
@@ -120,11 +131,7 @@ def test_check_reports_coverage_and_duplicates(
 def test_check_with_a_month_missing_fails_naming_the_month(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for path in DATA.glob("*.csv.gz"):
-        if not path.name.startswith("2025-03"):
-            shutil.copy(path, folder)
+    folder = copy_data(tmp_path, skip="2025-03")
     status, lines, _ = run_check(write_statement(tmp_path, police_uk(folder)), capsys)
     assert status == 1
     # One missing file is one error, naming every indicator it takes away.
@@ -142,11 +149,7 @@ def test_check_with_a_month_missing_fails_naming_the_month(
 def test_a_gap_allowed_by_the_statement_is_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for path in DATA.glob("*.csv.gz"):
-        if not path.name.startswith("2025-03"):
-            shutil.copy(path, folder)
+    folder = copy_data(tmp_path, skip="2025-03")
     path = write_statement(tmp_path, police_uk(folder), "allow_gaps = true")
     status, lines, _ = run_check(path, capsys)
     assert status == 0
@@ -159,10 +162,7 @@ def test_a_gap_allowed_by_the_statement_is_a_warning(
 def test_check_with_a_mangled_header_fails_naming_the_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for path in DATA.glob("*.csv.gz"):
-        shutil.copy(path, folder)
+    folder = copy_data(tmp_path)
     bad = folder / "2025-04-cheshire-street.csv.gz"
     text = gzip.decompress(bad.read_bytes()).decode("utf-8")
     bad.write_bytes(gzip.compress(text.replace("Falls within", "Falls w1thin", 1).encode()))
@@ -176,10 +176,7 @@ def test_check_with_a_mangled_header_fails_naming_the_file(
 def test_check_lists_each_unreadable_row_with_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for path in DATA.glob("*.csv.gz"):
-        shutil.copy(path, folder)
+    folder = copy_data(tmp_path)
     bad = folder / "2025-06-cheshire-street.csv.gz"
     lines_of_file = gzip.decompress(bad.read_bytes()).decode("utf-8").split("\n")
     lines_of_file[9] = lines_of_file[9][:40]  # row 10: cut short

@@ -89,6 +89,16 @@ def derive_previous(current: Cell, change: Cell) -> int | None:
     return int(nearest)
 
 
+def _printed(edition: Edition, cell: Cell | None) -> Found | Missing | None:
+    """The count ``edition`` prints in ``cell``, why it prints none, or None (no cell)."""
+    if cell is None:
+        return None
+    value = cell.number()
+    if value is None:
+        return Missing(f"the {edition.label} has no count; {symbol_reason(cell)}")
+    return Found(int(value), edition, derived=False)
+
+
 def edition_holding(
     edition: Edition, area: Area, indicator: str, window: Window
 ) -> Found | Missing | None:
@@ -96,21 +106,9 @@ def edition_holding(
     reason it prints none, or None when the window is not one it speaks about."""
     counts = edition.counts.get(area.key, {})
     if window == edition.window:
-        cell = counts.get(indicator)
-        if cell is None:
-            return None
-        value = cell.number()
-        if value is None:
-            return Missing(f"the {edition.label} has no count; {symbol_reason(cell)}")
-        return Found(int(value), edition, derived=False)
+        return _printed(edition, counts.get(indicator))
     if indicator == KNIFE:
-        cell = edition.series.get(area.key, {}).get(window)
-        if cell is None:
-            return None
-        value = cell.number()
-        if value is None:
-            return Missing(f"the {edition.label} has no count; {symbol_reason(cell)}")
-        return Found(int(value), edition, derived=False)
+        return _printed(edition, edition.series.get(area.key, {}).get(window))
     if window == edition.window.shifted(-1):
         current = counts.get(indicator)
         change = edition.changes.get(area.key, {}).get(indicator)
