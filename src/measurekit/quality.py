@@ -150,15 +150,16 @@ def coverage_findings(
     groups: dict[tuple[Month, ...], list[str]] = {}
     for indicator, months in coverage.items():
         groups.setdefault(tuple(sorted(set(months))), []).append(indicator)
-    for months, indicators in groups.items():
+    for covered_months, indicators in groups.items():
         which = ", ".join(indicators)
-        runs = month_runs(months)
+        runs = month_runs(covered_months)
         if not runs:
             findings.append(Finding(Level.WARNING, name, f"{which}: no data at all"))
             continue
         first, last = runs[0][0], runs[-1][1]
         covered = f"{first.label} to {last.label}" if first != last else first.label
-        findings.append(Finding(Level.INFO, name, f"{which}: {len(months)} months, {covered}"))
+        count = len(covered_months)
+        findings.append(Finding(Level.INFO, name, f"{which}: {count} months, {covered}"))
         for (_, end), (start, _) in pairwise(runs):
             gap = Window(end + 1, start - 1)
             findings.append(_gap_finding(name, which, gap, needed, allow_gaps))
