@@ -82,6 +82,7 @@ def test_every_force_built_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixt
     report = capsys.readouterr().out
     assert status == 0, report
     assert "43 statements built, 0 failed (of 43)" in report
+    assert "built   Cheshire: pfa-cheshire (json, md)" in report.splitlines()
     p1, _ = ons_table(JUNE_2019, "Table P1", P1_P2_COLUMNS)
     p2, _ = ons_table(JUNE_2019, "Table P2", P1_P2_COLUMNS)
     p3, headers = ons_table(JUNE_2019, "Table P3", P3_COLUMNS)

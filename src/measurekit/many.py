@@ -227,6 +227,16 @@ class Progress:
             self.stream.flush()
 
 
+def files_written(paths: Sequence[Path]) -> str:
+    """File names for the summary, one stem with its extensions where the files share it:
+    ``pfa-cheshire (json, md, txt)``; otherwise the names, comma-separated."""
+    stems = {path.name.split(".", 1)[0] for path in paths}
+    if len(stems) == 1 and all("." in path.name for path in paths):
+        extensions = ", ".join(path.name.split(".", 1)[1] for path in paths)
+        return f"{stems.pop()} ({extensions})"
+    return ", ".join(path.name for path in paths)
+
+
 def summary(
     outcomes: Sequence[Outcome], unknown: Sequence[str] = (), interrupted: bool = False
 ) -> str:
@@ -235,8 +245,7 @@ def summary(
     lines = []
     for outcome in outcomes:
         if outcome.ok:
-            names = ", ".join(path.name for path in outcome.written)
-            lines.append(f"built   {outcome.label}: {names}")
+            lines.append(f"built   {outcome.label}: {files_written(outcome.written)}")
     for outcome in outcomes:
         if not outcome.ok:
             lines.append(f"FAILED  {outcome.label}: {outcome.error}")
