@@ -291,3 +291,21 @@ def test_renamed_column_is_an_error_naming_file_and_sheet(
     with pytest.raises(InputError) as caught:
         open_force(ons_format, "Cheshire", (renamed,))
     assert str(caught.value) == (f"{renamed}: sheet 'Table P1' has no column headed 'robbery'")
+
+
+def test_a_dash_is_explained_by_the_column_note_and_the_symbol_note_apart(
+    ons_format: SourceFormat,
+) -> None:
+    # The June 2018 edition's P2 prints '-' for residential burglary (header
+    # "Residental burglary4"): its note 4 says why (classification changes from April
+    # 2017), and the sheet's note on '-' gives the general meaning (base fewer than 50).
+    source = open_force(ons_format, "Cheshire", (JUNE_2018,))
+    answer = source.count(Query("burglary"), YE_JUNE_2019.shifted(-2))
+    assert isinstance(answer, Unavailable)
+    assert "ONS prints '-'; its note on this column says: Figures for residential burglary" in (
+        answer.reason
+    )
+    assert "classification changes" in answer.reason
+    assert answer.reason.endswith(
+        "its note on '-' says: '-' indicates that the base number is fewer than 50"
+    )

@@ -287,12 +287,18 @@ _SYMBOLS = frozenset({"-", "..", ":", "+", "NA", "N/A", "n/a", "*", ""})
 
 
 def _symbol_meaning(table: Table, column: Column, symbol: str) -> str | None:
-    """ONS's own explanation of a symbol in ``column``: the footnotes of the column's
-    headers, then the footnote saying what the symbol means."""
-    notes = [table.footnote(number) for number in column.footnote_numbers]
-    notes.append(table.note_for(symbol) if symbol else None)
-    found = [note for note in dict.fromkeys(notes) if note]
-    return " ".join(found) or None
+    """ONS's own explanation of a symbol in ``column``, each note said to be about the
+    column or about the symbol (so a reader can tell which applies): ``its note on this
+    column says: ...; its note on '-' says: ...``."""
+    column_notes = [table.footnote(number) for number in column.footnote_numbers]
+    on_column = " ".join(note.rstrip(".") + "." for note in dict.fromkeys(column_notes) if note)
+    on_symbol = table.note_for(symbol) if symbol else None
+    parts = []
+    if on_column:
+        parts.append(f"its note on this column says: {on_column.rstrip('.')}")
+    if on_symbol and on_symbol not in on_column:
+        parts.append(f"its note on '{symbol}' says: {on_symbol.rstrip('.')}")
+    return "; ".join(parts) or None
 
 
 def _series_columns(table: Table) -> dict[Window, Column]:

@@ -58,11 +58,11 @@ class Missing:
 
 def symbol_reason(cell: Cell) -> str:
     """What a printed symbol means, in ONS's words where the table explains it:
-    ``"ONS prints '-', and its notes say: '-' indicates that the base number is fewer
+    ``"ONS prints '-'; its note on '-' says: '-' indicates that the base number is fewer
     than 50"``."""
     printed = f"ONS prints '{cell.symbol}'" if cell.symbol != "blank" else "the cell is blank"
     if cell.meaning:
-        return f"{printed}, and its notes say: {cell.meaning.rstrip('.')}"
+        return f"{printed}; {cell.meaning}"
     meaning = _SYMBOL_MEANINGS.get(cell.symbol or "")
     return f"{meaning} (printed '{cell.symbol}')" if meaning else printed
 
