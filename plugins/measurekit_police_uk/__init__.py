@@ -42,6 +42,7 @@ class CrimeTypes:
     indicators: dict[str, frozenset[str]]
     ignored: frozenset[str]
     other: frozenset[str]
+    notes: dict[str, str] = attrs.field(factory=dict)
 
 
 def load_crime_types() -> CrimeTypes:
@@ -53,6 +54,7 @@ def load_crime_types() -> CrimeTypes:
             {key: frozenset(value) for key, value in table["indicators"].items()},
             frozenset(table["ignored"]["crime_types"]),
             frozenset(table["other"]["crime_types"]),
+            {key: str(value) for key, value in table.get("notes", {}).items()},
         )
     except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as error:
         raise PluginError(__name__, f"cannot read {DATA_FILE}: {error}") from error
@@ -105,8 +107,10 @@ class PoliceUkFormat(SourceFormat):
             raise InputError(f"sources.{spec.name}.workers: must be 1 or more", where)
         types = load_crime_types()
         indicators = dict(types.indicators)
+        notes = dict(types.notes)
         for indicator, names in options.crime_types.items():
             indicators[indicator] = frozenset(name.strip() for name in names)
+            notes.pop(indicator, None)  # a note on the default mapping may not apply
         data: PoliceUkData = read_files(find_files(spec.paths), options.workers)
         forces = choose_forces(data, spec.force, spec.force_explicit, where)
         return PoliceUkSource(
@@ -116,6 +120,7 @@ class PoliceUkFormat(SourceFormat):
             indicators,
             types.ignored,
             types.other,
+            notes,
         )
 
 

@@ -48,7 +48,9 @@ def choose_forces(
 class PoliceUkSource(Source):
     """Counts of police.uk street-level crimes for one force, by indicator and month.
 
-    An indicator counts the rows of the crime types mapped to it. The months covered are
+    An indicator counts the rows of the crime types mapped to it; ``notes`` says, for an
+    indicator whose police.uk category is wider than its title, what else it includes (a
+    note on each count). The months covered are
     those with at least one row (of any type) for the force; a window reaching outside them
     is ``[x]``, and a window with a month missing inside them is a gap.
     """
@@ -61,8 +63,10 @@ class PoliceUkSource(Source):
         indicators: Mapping[str, frozenset[str]],
         ignored: frozenset[str],
         known: frozenset[str],
+        notes: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(name, "police-uk")
+        self.notes = dict(notes or {})
         self.data = data
         self.forces = forces
         self.indicators = dict(indicators)
@@ -113,7 +117,7 @@ class PoliceUkSource(Source):
                 return Unavailable(
                     f"no police.uk rows for {self.label} in {month.label}", missing_month=month
                 )
-        return Count(sum(series[month] for month in window))
+        return Count(sum(series[month] for month in window), note=self.notes.get(query.indicator))
 
     def coverage(self) -> dict[str, list[Month]]:
         return {indicator: sorted(self.months) for indicator in self._series}
