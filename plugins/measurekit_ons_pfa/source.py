@@ -207,10 +207,21 @@ class OnsPfaSource(Source):
         return Unavailable(f"no ONS edition read gives a population for the {window.label}")
 
     def coverage(self) -> dict[str, list[Month]]:
+        """The months of every 12-month window the editions give a count for: each
+        edition's own, the year before it where its percentage change is a number (the
+        revised count follows from it), and the knife series' earlier windows."""
         months: dict[str, set[Month]] = {}
         for edition in self.editions:
+            changes = edition.changes.get(self.area.key, {})
             for indicator in edition.counts.get(self.area.key, {}):
-                months.setdefault(indicator, set()).update(edition.window)
+                covered = months.setdefault(indicator, set())
+                covered.update(edition.window)
+                change = changes.get(indicator)
+                if change is not None and change.number() is not None:
+                    covered.update(edition.window.shifted(-1))
+            for window, cell in edition.series.get(self.area.key, {}).items():
+                if cell.number() is not None:
+                    months.setdefault(KNIFE, set()).update(window)
         return {indicator: sorted(found) for indicator, found in months.items()}
 
     def _editions_label(self) -> str:
