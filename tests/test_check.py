@@ -12,6 +12,8 @@ from measurekit.cli import main
 from measurekit.periods import Month
 from measurekit.unusual import unusual_months
 
+from .ons_tables import JUNE_2018, JUNE_2019
+
 DATA = Path(__file__).parent / "data" / "police-uk-cheshire-2025"
 
 
@@ -233,3 +235,28 @@ def test_check_flags_an_unusual_month_in_a_counts_source(
     assert len(warnings) == 1
     assert "burglary: 300 in May 2025 is unusual" in warnings[0]
     assert "100 to 110" in warnings[0]
+
+
+def test_check_on_ons_editions_names_the_indicators_a_window_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The June 2018 edition's P2 prints '-' for homicide (always, at force level) and for
+    # residential burglary (classification changes), so neither has a count for the 12
+    # months to June 2017; the other indicators' counts follow from P2's changes.
+    source = (
+        '[sources.crime]\nformat = "ons-pfa"\n'
+        f'path = ["{JUNE_2018.as_posix()}", "{JUNE_2019.as_posix()}"]'
+    )
+    path = write_statement(tmp_path, source)
+    text = path.read_text(encoding="utf-8").replace("2025/26 Q3", "2019/20 Q1")
+    path.write_text(text, encoding="utf-8")
+    status, lines, _ = run_check(path, capsys)
+    assert status == 0
+    assert (
+        "info: crime: outside the data for homicide, burglary, so figures show [x]: "
+        "the 12 months to June 2017"
+    ) in lines
+    assert (
+        "info: crime: total_recorded_crime, robbery, vehicle_offences, theft_from_person: "
+        "36 months, July 2016 to June 2019"
+    ) in lines

@@ -146,7 +146,7 @@ def coverage_findings(
     from the folder is one finding, not one per crime type).
     """
     findings: list[Finding] = []
-    outside: set[Window] = set()
+    outside: dict[Window, list[str]] = {}
     groups: dict[tuple[Month, ...], list[str]] = {}
     for indicator, months in coverage.items():
         groups.setdefault(tuple(sorted(set(months))), []).append(indicator)
@@ -163,11 +163,27 @@ def coverage_findings(
         for (_, end), (start, _) in pairwise(runs):
             gap = Window(end + 1, start - 1)
             findings.append(_gap_finding(name, which, gap, needed, allow_gaps))
-        outside.update(w for w in needed if w.start < first or w.end > last)
-    if outside:
-        windows = "; ".join(f"the {window.label}" for window in sorted(outside))
+        for window in needed:
+            if window.start < first or window.end > last:
+                outside.setdefault(window, []).extend(indicators)
+    findings.extend(_outside_findings(name, outside, len(coverage)))
+    return findings
+
+
+def _outside_findings(
+    name: str, outside: Mapping[Window, list[str]], indicators: int
+) -> list[Finding]:
+    """One line per set of indicators about the needed windows that reach outside their
+    data (naming the indicators unless it is all of them)."""
+    by_indicators: dict[tuple[str, ...], list[Window]] = {}
+    for window in sorted(outside):
+        by_indicators.setdefault(tuple(outside[window]), []).append(window)
+    findings = []
+    for which, windows in by_indicators.items():
+        labels = "; ".join(f"the {window.label}" for window in windows)
+        scope = "" if len(which) == indicators else f" for {', '.join(which)}"
         findings.append(
-            Finding(Level.INFO, name, f"outside the data, so figures show [x]: {windows}")
+            Finding(Level.INFO, name, f"outside the data{scope}, so figures show [x]: {labels}")
         )
     return findings
 
