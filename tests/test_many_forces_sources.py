@@ -39,18 +39,26 @@ def current_total(path: Path) -> Any:
     return document["statement"]["force"], figure["value"]
 
 
+def two_forces(folder: Path, merseyside_skips: Month | None = None) -> None:
+    """A year of police.uk files for two forces: two burglaries a month in Cheshire, three
+    robberies a month in Merseyside (whose file for ``merseyside_skips`` is left out)."""
+    for index in range(12):  # January to December 2025
+        month = Month(2025, 1) + index
+        text = str(month)
+        cheshire = [[f"c{text}{n}", text, "x", "Cheshire Constabulary", "", "", "", "", "",
+                     "Burglary", "", ""] for n in range(2)]  # fmt: skip
+        merseyside = [[f"m{text}{n}", text, "x", "Merseyside Police", "", "", "", "", "",
+                       "Robbery", "", ""] for n in range(3)]  # fmt: skip
+        write_csv(folder / f"{text}-cheshire-street.csv", POLICE_UK_HEADER, cheshire)
+        if month != merseyside_skips:
+            write_csv(folder / f"{text}-merseyside-street.csv", POLICE_UK_HEADER, merseyside)
+
+
 def test_police_uk_folder_with_two_forces(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "street"
-    for index in range(12):  # January to December 2025
-        month = str(Month(2025, 1) + index)
-        cheshire = [[f"c{month}{n}", month, "x", "Cheshire Constabulary", "", "", "", "", "",
-                     "Burglary", "", ""] for n in range(2)]  # fmt: skip
-        merseyside = [[f"m{month}{n}", month, "x", "Merseyside Police", "", "", "", "", "",
-                       "Robbery", "", ""] for n in range(3)]  # fmt: skip
-        write_csv(folder / f"{month}-cheshire-street.csv", POLICE_UK_HEADER, cheshire)
-        write_csv(folder / f"{month}-merseyside-street.csv", POLICE_UK_HEADER, merseyside)
+    two_forces(folder)
     path = statement(tmp_path, f'[sources.crime]\nformat = "police-uk"\npath = "{folder}"\n')
     out = tmp_path / "out"
     assert main(["build", str(path), "--all-forces", "-f", "json", "-o", str(out)]) == 0
@@ -58,6 +66,23 @@ def test_police_uk_folder_with_two_forces(
     # Two burglaries a month in Cheshire, three robberies a month in Merseyside.
     assert current_total(out / "area-cheshire-constabulary.json") == ("Cheshire Constabulary", 24)
     assert current_total(out / "area-merseyside-police.json") == ("Merseyside Police", 36)
+
+
+def test_a_force_with_a_month_missing_fails_alone_and_gets_no_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "street"
+    two_forces(folder, merseyside_skips=Month(2025, 3))
+    path = statement(tmp_path, f'[sources.crime]\nformat = "police-uk"\npath = "{folder}"\n')
+    out = tmp_path / "out"
+    assert main(["build", str(path), "--all-forces", "-f", "json", "-o", str(out)]) == 1
+    report = capsys.readouterr().out
+    assert "1 statement built, 1 failed (of 2)" in report
+    [failure] = [line for line in report.splitlines() if line.startswith("FAILED")]
+    assert failure.startswith("FAILED  Merseyside Police: ")
+    assert "no data for March 2025" in failure
+    assert [item.name for item in out.iterdir()] == ["area-cheshire-constabulary.json"]
+    assert current_total(out / "area-cheshire-constabulary.json") == ("Cheshire Constabulary", 24)
 
 
 def test_records_with_a_force_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
