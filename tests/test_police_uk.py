@@ -98,10 +98,10 @@ def open_source(
     force: str = "Cheshire Constabulary",
     explicit: bool = False,
     workers: int | None = 1,
+    crime_types: dict[str, list[str]] | None = None,
 ) -> PoliceUkSource:
-    spec = SourceSpec(
-        "crime", "police-uk", paths, (force,), explicit, PoliceUkOptions(workers=workers)
-    )
+    options = PoliceUkOptions(crime_types=crime_types or {}, workers=workers)
+    spec = SourceSpec("crime", "police-uk", paths, (force,), explicit, options)
     return PoliceUkFormat().open(spec)
 
 
@@ -213,15 +213,7 @@ def test_every_copy_of_a_repeated_row_is_counted(tmp_path: Path) -> None:
     # The Crime ID repeated eight times in August is a "Public order" crime.
     august_file = DATA / "2025-08-cheshire-street.csv.gz"
     expected = sum(1 for r in raw_rows(august_file) if r[9] == "Public order")
-    spec = SourceSpec(
-        "crime",
-        "police-uk",
-        (DATA,),
-        ("Cheshire",),
-        False,
-        PoliceUkOptions(crime_types={"public_order": ["Public order"]}),
-    )
-    source = PoliceUkFormat().open(spec)
+    source = open_source(DATA, force="Cheshire", crime_types={"public_order": ["Public order"]})
     august = Window(Month(2025, 8), Month(2025, 8))
     assert source.count(Query("public_order"), august) == Count(expected)
     unique = len({r[0] for r in raw_rows(august_file) if r[9] == "Public order"})
@@ -440,12 +432,5 @@ def test_burglary_and_robbery_counts_say_they_include_businesses(tmp_path: Path)
     assert "includes robberies of business property" in (robbery.note or "")
     assert source.count(Query("vehicle_offences"), YEAR_2025) == Count(2078)
     # A statement that maps burglary itself gets no note about the default mapping.
-    spec = SourceSpec(
-        "crime",
-        "police-uk",
-        (DATA,),
-        ("Cheshire",),
-        False,
-        PoliceUkOptions(crime_types={"burglary": ["Burglary"]}, workers=1),
-    )
-    assert PoliceUkFormat().open(spec).count(Query("burglary"), YEAR_2025) == Count(2558)
+    own = open_source(DATA, crime_types={"burglary": ["Burglary"]})
+    assert own.count(Query("burglary"), YEAR_2025) == Count(2558)
