@@ -434,3 +434,16 @@ def test_burglary_and_robbery_counts_say_they_include_businesses(tmp_path: Path)
     # A statement that maps burglary itself gets no note about the default mapping.
     own = open_source(DATA, crime_types={"burglary": ["Burglary"]})
     assert own.count(Query("burglary"), YEAR_2025) == Count(2558)
+
+
+def test_repeats_of_another_force_are_not_listed_as_this_forces(tmp_path: Path) -> None:
+    cheshire = tmp_path / "2025-01-cheshire-street.csv"
+    merseyside = tmp_path / "2025-01-merseyside-street.csv"
+    write_csv(cheshire, HEADER, [row("c1", "2025-01", "Cheshire Constabulary", "Burglary")])
+    write_csv(merseyside, HEADER, [row("m1", "2025-01", "Merseyside Police", "Robbery")] * 2)
+    source = open_source(cheshire, merseyside, force="Cheshire", explicit=True)
+    assert source.duplicates() == []
+    [repeats] = [d.message for d in source.diagnostics() if "a Crime ID" in d.message]
+    assert repeats.startswith(
+        "1 row repeats a Crime ID already seen in their file (counting every force in the files)"
+    )

@@ -185,11 +185,14 @@ class PoliceUkSource(Source):
                     )
                 )
         if self.data.repeated:
+            whose = " (counting every force in the files)" if len(self.data.forces) > 1 else ""
             found.append(
                 Diagnostic(
                     Severity.INFO,
-                    f"{self.data.repeated:,} rows repeat a Crime ID already seen in their file; "
-                    "every copy is counted, as police.uk's own totals count rows",
+                    f"{self.data.repeated:,} "
+                    f"{'row repeats' if self.data.repeated == 1 else 'rows repeat'} "
+                    "a Crime ID already seen in their file"
+                    f"{whose}; every copy is counted, as police.uk's own totals count rows",
                 )
             )
         return found
