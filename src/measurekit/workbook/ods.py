@@ -42,6 +42,7 @@ def write_ods(workbook: Workbook) -> bytes:
 
     document = OpenDocumentSpreadsheet()
     styles = _Styles(document)
+    _print_landscape_one_page_wide(document)
     _set_properties(document, workbook)
     ranges = DatabaseRanges()
     for sheet in workbook.sheets:
@@ -68,6 +69,27 @@ def write_ods(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     document.write(buffer)
     return normalise_zip(buffer.getvalue())
+
+
+def _print_landscape_one_page_wide(document: Any) -> None:
+    """Print every sheet on A4 landscape, scaled to one page wide (as many pages long as
+    it needs), through the default master page that every sheet uses.
+
+    The scaling is LibreOffice's extension (ODF has only "fit to N pages" in both
+    directions); other readers print at full size.
+    """
+    from odf.namespaces import LOEXTNS
+    from odf.style import MasterPage, PageLayout, PageLayoutProperties
+
+    layout = PageLayout(name="pm_landscape")
+    properties = PageLayoutProperties(
+        printorientation="landscape", pagewidth="29.7cm", pageheight="21cm"
+    )
+    properties.setAttrNS(LOEXTNS, "scale-to-X", "1")
+    properties.setAttrNS(LOEXTNS, "scale-to-Y", "0")
+    layout.addElement(properties)
+    document.automaticstyles.addElement(layout)
+    document.masterstyles.addElement(MasterPage(name="Default", pagelayoutname=layout))
 
 
 def _open_at_a1(document: Any, sheets: list[str]) -> None:
