@@ -110,3 +110,22 @@ def test_ods_checker_passes_a_good_file_and_catches_a_formula_and_language() -> 
     problems = "\n".join(check_ods(output.getvalue()))
     assert "a cell holds a formula" in problems
     assert "language is 'en-US'" in problems
+
+
+def test_xlsx_checker_wants_descriptive_contents_links() -> None:
+    book = openpyxl.Workbook()
+    contents = book.active
+    contents.title = "Table_of_contents"
+    target = book.create_sheet("Homicide")
+    target["A1"] = "Homicide figures for Testshire, 2023"
+    contents["A1"] = "Contents"
+    contents["A3"] = "Link"
+    for row, text in ((4, "Homicide"), (5, "Homicide figures"), (6, "Homicide fig")):
+        contents.cell(row, 1, text).hyperlink = "#'Homicide'!A1"
+        contents.cell(row, 1).hyperlink.location = "'Homicide'!A1"
+    contents.add_table(Table(displayName="Contents", ref="A3:A6"))
+    output = io.BytesIO()
+    book.save(output)
+    problems = [p for p in check_xlsx(output.getvalue()) if "link text" in p]
+    # a bare sheet name, and a title cut mid-word, are not descriptive; a whole-word start is
+    assert len(problems) == 2

@@ -66,3 +66,12 @@ def test_sheet_and_table_names_are_unique_in_a_workbook() -> None:
 def test_column_needs_a_heading() -> None:
     with pytest.raises(ValueError, match="heading"):
         Column(" ")
+
+
+def test_contents_link_text_is_the_start_of_the_title() -> None:
+    sheet = Sheet("Homicide", "Homicide figures for Testshire, 2023", "Figures.")
+    assert sheet.contents_entry == "Homicide figures for Testshire, 2023"
+    short = Sheet("Homicide", "Homicide figures for Testshire, 2023", "x", link_text="Homicide")
+    assert short.contents_entry == "Homicide"
+    with pytest.raises(ValueError, match="link text"):
+        Sheet("Homicide", "Homicide figures for Testshire, 2023", "x", link_text="Robbery")

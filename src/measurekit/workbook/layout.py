@@ -197,6 +197,7 @@ class SheetKit:
             lines.append(notes)
         return Sheet(
             name=name,
+            link_text=f"{title}: figures",
             title=f"{title}: figures for {info.force}, {info.windows.current.label} "
             "and the periods compared with it",
             description="This sheet holds one table: each indicator's figure for the current "
@@ -266,6 +267,7 @@ class SheetKit:
         return Sheet(
             name=name,
             title=f"{indicator.label} recorded each month by {info.force}, {span}",
+            link_text=f"{indicator.label} recorded each month",
             description=f"This sheet holds one table of monthly counts ({series.window.months} "
             "months) and a line chart of them.",
             lines=tuple(lines),
@@ -292,6 +294,7 @@ class SheetKit:
         rows = [[Text(f"note {number}"), Text(text)] for number, text in enumerate(self._notes, 1)]
         return Sheet(
             name=NOTES,
+            link_text="Notes for the Police and Crime Measures workbook",
             title=f"Notes for the Police and Crime Measures workbook, {info.force}, "
             f"{info.quarter.long_label}",
             description="This sheet holds one table of numbered notes. Other sheets cite them "
@@ -404,6 +407,7 @@ def _narrative_sheet(kit: SheetKit, statement: Statement) -> Sheet | None:
     columns = (*_columns(["Section", "Part"], [row[:2] for row in rows]), Column("Text", MAX_WIDTH))
     return Sheet(
         name=kit.sheet_name(NARRATIVE),
+        link_text=f"Narrative: what the figures show and what {info.force} is doing",
         title=f"Narrative: what the figures show and what {info.force} is doing, "
         f"{info.quarter.long_label}",
         description="This sheet holds one table of the statement's text: for each section, "
@@ -415,18 +419,25 @@ def _narrative_sheet(kit: SheetKit, statement: Statement) -> Sheet | None:
 
 
 def _contents_sheet(statement: Statement, sheets: Sequence[Sheet]) -> Sheet:
-    rows: list[list[Cell]] = [[Text(sheet.name), Link(sheet.title, sheet.name)] for sheet in sheets]
+    rows: list[list[Cell]] = [
+        [Text(sheet.name), Link(sheet.contents_entry, sheet.name)] for sheet in sheets
+    ]
     return Sheet(
         name=CONTENTS,
         title=f"Table of contents: Police and Crime Measures workbook, {statement.info.force}, "
         f"{statement.info.quarter.long_label}",
-        description="This sheet holds one table listing the other sheets; each sheet's "
-        "title links to it.",
+        description="This sheet holds one table listing the other sheets; the second "
+        "column says what each sheet holds and links to it.",
         table=Table(
             CONTENTS,
             (
                 Column("Sheet name", max(MIN_WIDTH, *(len(sheet.name) + 2 for sheet in sheets))),
-                Column("Sheet title (link to the sheet)", MAX_WIDTH),
+                # LibreOffice does not wrap a cell holding a link: make the column wide
+                # enough for every entry.
+                Column(
+                    "Sheet contents (link to the sheet)",
+                    min(100, max(MAX_WIDTH, *(len(s.contents_entry) + 4 for s in sheets))),
+                ),
             ),
             _tuple_rows(rows),
         ),

@@ -168,7 +168,9 @@ class Sheet:
     table (if any) with nothing below it, and optionally a chart of the table beside it.
 
     ``kind`` says what made the sheet; the layout merges sheets of kind ``"figures"`` from
-    measures sharing a section.
+    measures sharing a section. ``link_text`` is the sheet's entry in the table of contents:
+    the start of the title, without the force and period every sheet shares (empty means
+    the whole title).
     """
 
     name: str = attrs.field()
@@ -178,6 +180,7 @@ class Sheet:
     table: Table | None = None
     chart: LineChart | None = attrs.field(default=None)
     kind: str = "data"
+    link_text: str = attrs.field(default="")
 
     @name.validator
     def _check_name(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -186,6 +189,16 @@ class Sheet:
                 f"sheet name {value!r} must be 1 to 31 characters without []:*?/\\ "
                 "or spaces at either end"
             )
+
+    @link_text.validator
+    def _check_link_text(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if value and not self.title.startswith(value):
+            raise ValueError(f"sheet {self.name}: link text {value!r} is not the title's start")
+
+    @property
+    def contents_entry(self) -> str:
+        """The text of the table of contents' link to this sheet."""
+        return self.link_text or self.title
 
     @chart.validator
     def _check_chart(
