@@ -35,6 +35,7 @@ def bad_workbook() -> bytes:
     data["A6"] = None
     data["A7"] = "c"
     data["B7"] = "1,234"
+    data["B6"] = 3
     data.add_table(Table(displayName="Table1", ref="A3:B7"))
     data["D9"] = "below"
     data.merge_cells("A1:B1")
@@ -65,6 +66,7 @@ def test_xlsx_checker_names_each_broken_rule() -> None:
         "A6 is blank inside the table",
         "B7 holds a number stored as text",
         "Data: A7 text is not wrapped",
+        "B3 in a numeric column is not right-aligned",
         "a chart has no alternative text",
     ):
         assert expected in problems, expected

@@ -164,6 +164,12 @@ def _table_rules(sheet: Worksheet, table: Any) -> list[str]:
         numbers = [cell for cell in values if isinstance(cell.value, int | float)]
         if numbers and not UNIT.search(heading) and not has_unit_column:
             problems.append(f"numeric column {heading!r} gives no unit in round brackets")
+        if numbers:
+            # Numbers right-align; their heading and any shorthand among them must too.
+            header = sheet.cell(header_row, column)
+            for cell in [header, *values]:
+                if isinstance(cell.value, str) and cell.alignment.horizontal != "right":
+                    problems.append(f"{cell.coordinate} in a numeric column is not right-aligned")
         for cell in numbers:
             if cell.number_format not in ("#,##0", "0.0", "0"):
                 problems.append(f"{cell.coordinate} number format {cell.number_format!r}")

@@ -118,6 +118,11 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...] = attrs.field()
     label_columns: int = 1
 
+    def is_numeric(self, position: int) -> bool:
+        """Whether column ``position`` (0-based) holds numbers: its heading, numbers and
+        any shorthand in it are aligned right, as the numbers are."""
+        return any(isinstance(row[position], Number) for row in self.rows)
+
     @name.validator
     def _check_name(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not _TABLE_NAME.match(value) or _CELL_LIKE.match(value) or len(value) > 255:

@@ -33,6 +33,9 @@ CM_PER_CHARACTER = 0.24
 COVER_WIDTH = 100
 CHART_WIDTH_CM = 20
 CHART_HEIGHT_CM = 11
+#: How table cells align (ODF ``fo:text-align`` values, and an indented start).
+START, END, INDENT = "start", "end", "indent"
+INDENT_CM = "0.3cm"
 
 
 def write_ods(workbook: Workbook) -> bytes:
@@ -200,17 +203,20 @@ class _Styles:
             bold: bool = False,
             wrap: bool = True,
             underline: bool = False,
+            align: str = "start",
             **extra: str,
         ) -> Any:
             style = Style(name=name, family="table-cell", **extra)
             style.addElement(
                 TableCellProperties(wrapoption="wrap" if wrap else "no-wrap", verticalalign="top")
             )
-            style.addElement(
-                ParagraphProperties(textalign="start")
-                if "datastylename" not in extra
-                else ParagraphProperties()
-            )
+            if "datastylename" in extra:
+                paragraph = ParagraphProperties()  # numbers keep their natural right alignment
+            elif align == INDENT:
+                paragraph = ParagraphProperties(textalign="start", marginleft=INDENT_CM)
+            else:
+                paragraph = ParagraphProperties(textalign=align)
+            style.addElement(paragraph)
             text = {"fontweight": "bold"} if bold else {}
             if underline:
                 text.update(textunderlinestyle="solid", textunderlinewidth="auto")
@@ -224,7 +230,14 @@ class _Styles:
         # Above a table, text runs on across the empty cells to its right.
         self.title_above = cell_style("ce_title_above", "16pt", bold=True, wrap=False)
         self.body_above = cell_style("ce_body_above", "12pt", wrap=False)
-        self.header = cell_style("ce_header", "12pt", bold=True)
+        # Table cells by column: see :func:`_column_kind`.
+        self.headers = {
+            kind: cell_style(f"ce_header_{kind}", "12pt", bold=True, align=kind)
+            for kind in (START, INDENT, END)
+        }
+        self.texts = {
+            kind: cell_style(f"ce_text_{kind}", "12pt", align=kind) for kind in (INDENT, END)
+        }
         self.numbers = {
             format_: cell_style(
                 f"ce_{format_.name.lower()}", "12pt", datastylename=f"N_{format_.name}"
@@ -268,8 +281,18 @@ def _sheet(document: Any, styles: _Styles, sheet: Sheet) -> Any:
     ]
     rows += [[_line_cell(line, styles, above=has_table)] for line in sheet.lines]
     if sheet.table is not None:
-        rows.append([_text_cell(column.heading, styles.header) for column in sheet.table.columns])
-        rows += [[_cell(cell, styles) for cell in row] for row in sheet.table.rows]
+        table = sheet.table
+        kinds = [_column_kind(table, position) for position in range(len(table.columns))]
+        rows.append(
+            [
+                _text_cell(column.heading, styles.headers[kind])
+                for column, kind in zip(table.columns, kinds, strict=True)
+            ]
+        )
+        rows += [
+            [_cell(cell, styles, kind) for cell, kind in zip(row, kinds, strict=True)]
+            for row in table.rows
+        ]
     chart_row = _table_top(sheet)
     for index, cells in enumerate(rows):
         row = TableRow()
@@ -294,7 +317,16 @@ def _line_cell(line: Line, styles: _Styles, above: bool) -> Any:
     return _text_cell(line.text, styles.body_above if above else styles.body)
 
 
-def _cell(cell: Cell, styles: _Styles) -> Any:
+def _column_kind(table: Table, position: int) -> str:
+    """How column ``position``'s cells align: numeric columns (heading, numbers and
+    shorthand) at the end; text columns after the first indented, so their text does not
+    run up against a number to its left; the first at the start."""
+    if table.is_numeric(position):
+        return END
+    return INDENT if position else START
+
+
+def _cell(cell: Cell, styles: _Styles, kind: str = START) -> Any:
     from odf.table import TableCell
     from odf.text import P
 
@@ -306,7 +338,7 @@ def _cell(cell: Cell, styles: _Styles) -> Any:
         )
         element.addElement(P(text=cell_text(cell)))
         return element
-    return _text_cell(cell.text, styles.body)
+    return _text_cell(cell.text, styles.texts.get(kind, styles.body))
 
 
 def _text_cell(text: str, style: Any) -> Any:

@@ -212,14 +212,16 @@ def _write_table(worksheet: Any, top: int, table: Table, wrap: Any) -> None:
 
     header_font = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
     body_font = Font(name=FONT_NAME, size=FONT_SIZE)
+    alignments = [_alignment(table, position, wrap) for position in range(len(table.columns))]
     for position, column in enumerate(table.columns, start=1):
-        _put(worksheet, top, position, column.heading, header_font, wrap)
+        _put(worksheet, top, position, column.heading, header_font, alignments[position - 1])
         letter = get_column_letter(position)
         current = worksheet.column_dimensions[letter].width or 0
         worksheet.column_dimensions[letter].width = max(current, column.width)
     for offset, cells in enumerate(table.rows, start=1):
         for position, cell in enumerate(cells, start=1):
-            _put_cell(worksheet.cell(top + offset, position), cell, body_font, wrap)
+            target = worksheet.cell(top + offset, position)
+            _put_cell(target, cell, body_font, alignments[position - 1])
     last = f"{get_column_letter(len(table.columns))}{top + len(table.rows)}"
     excel_table = ExcelTable(
         displayName=table.name,
@@ -232,6 +234,18 @@ def _write_table(worksheet: Any, top: int, table: Table, wrap: Any) -> None:
         tableStyleInfo=TableStyleInfo(name="TableStyleLight1", showRowStripes=False),
     )
     worksheet.add_table(excel_table)
+
+
+def _alignment(table: Table, position: int, wrap: Any) -> Any:
+    """Numeric columns (heading, numbers, shorthand) align right; text columns after the
+    first are indented, so their text does not run up against a number to its left."""
+    from openpyxl.styles import Alignment
+
+    if table.is_numeric(position):
+        return Alignment(wrap_text=True, vertical="top", horizontal="right")
+    if position:
+        return Alignment(wrap_text=True, vertical="top", horizontal="left", indent=1)
+    return wrap
 
 
 def _write_chart(worksheet: Any, top: int, sheet: Sheet) -> None:
