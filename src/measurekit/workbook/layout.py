@@ -391,7 +391,7 @@ def _narrative_sheet(kit: SheetKit, statement: Statement) -> Sheet | None:
     or list item."""
     rows: list[list[Cell]] = []
     for section in statement.sections:
-        parts = [("Recorded crime levels", block) for r in section.measures for block in r.summary]
+        parts = [(LEVELS_PART, block) for r in section.measures for block in r.summary]
         parts += [("Force response", block) for block in section.narrative.force_response]
         parts += [("Ongoing focus", block) for block in section.narrative.ongoing_focus]
         for part, block in parts:
@@ -413,9 +413,23 @@ def _narrative_sheet(kit: SheetKit, statement: Statement) -> Sheet | None:
         description="This sheet holds one table of the statement's text: for each section, "
         "the recorded crime levels, the force's response and its ongoing focus, one "
         "paragraph or list item per row.",
-        lines=(Line("Source: text written by the force and the commissioner's office."),),
+        lines=(_narrative_source({cell_text(row[1]) for row in rows}),),
         table=Table(kit.table_name("Narrative_text"), columns, _tuple_rows(rows)),
     )
+
+
+LEVELS_PART = "Recorded crime levels"
+
+
+def _narrative_source(parts: set[str]) -> Line:
+    """Who wrote the narrative's ``parts``: measurekit writes the recorded crime levels
+    from the figures; the force and the commissioner's office write the rest."""
+    sources = []
+    if LEVELS_PART in parts:
+        sources.append(f"{LEVELS_PART.lower()}, written by measurekit from the figures")
+    if parts - {LEVELS_PART}:
+        sources.append("the rest, text written by the force and the commissioner's office")
+    return Line(f"Source: {'; '.join(sources)}.")
 
 
 def _contents_sheet(statement: Statement, sheets: Sequence[Sheet]) -> Sheet:
