@@ -33,7 +33,7 @@ def bad_workbook() -> bytes:
     data["A5"] = "b [note 1]"
     data["B5"] = "7 [note 2]"
     data["A6"] = None
-    data["A7"] = "c"
+    data["A7"] = "[x]"
     data["B7"] = "1,234"
     data["B6"] = 3
     data.add_table(Table(displayName="Table1", ref="A3:B7"))
@@ -66,6 +66,8 @@ def test_xlsx_checker_names_each_broken_rule() -> None:
         "A6 is blank inside the table",
         "B7 holds a number stored as text",
         "Data: A7 text is not wrapped",
+        "Data: no Source: line above the table",
+        "Data: shorthand [x] is not explained above the table",
         "B3 in a numeric column is not right-aligned",
         "a chart has no alternative text",
     ):

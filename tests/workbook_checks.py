@@ -24,6 +24,7 @@ MIN_POINTS = 12
 MIN_COLUMN_WIDTH = 10
 NOTE = re.compile(r"\[note (\d+)\]")
 UNIT = re.compile(r"\([^)]+\)")
+MARKER = re.compile(r"\[[a-z]+\]")
 FRONT_SHEETS = ("Cover_sheet", "Table_of_contents", "Notes")
 
 
@@ -146,6 +147,13 @@ def _table_rules(sheet: Worksheet, table: Any) -> list[str]:
         for column in range(2, last_column + 1):
             if sheet.cell(row, column).value is not None:
                 problems.append(f"{sheet.cell(row, column).coordinate} beside the lines above")
+    above = [str(sheet.cell(row, 1).value or "") for row in range(3, header_row)]
+    body = [
+        sheet.cell(row, column).value
+        for row in range(header_row + 1, last_row + 1)
+        for column in range(1, last_column + 1)
+    ]
+    problems += _lines_above_rules(sheet.title, above, body)
     headings = [sheet.cell(header_row, column).value for column in range(1, last_column + 1)]
     if [column.name for column in table.tableColumns] != headings:
         problems.append("table column names differ from the header cells")
@@ -180,6 +188,19 @@ def _table_rules(sheet: Worksheet, table: Any) -> list[str]:
                 problems.append(f"{cell.coordinate} holds a [note N] in a data cell")
             elif isinstance(cell.value, str) and re.fullmatch(r"-?[\d,]+(\.\d+)?", cell.value):
                 problems.append(f"{cell.coordinate} holds a number stored as text")
+    return problems
+
+
+def _lines_above_rules(sheet: str, above: list[str], body: list[Any]) -> list[str]:
+    """A data sheet names its source above the table, and explains there every shorthand
+    marker the table uses."""
+    problems = []
+    if sheet not in FRONT_SHEETS and not any(line.startswith("Source:") for line in above):
+        problems.append("no Source: line above the table")
+    markers = {value for value in body if isinstance(value, str) and MARKER.fullmatch(value)}
+    for marker in sorted(markers):
+        if not any(f"{marker} " in line for line in above):
+            problems.append(f"shorthand {marker} is not explained above the table")
     return problems
 
 

@@ -166,7 +166,6 @@ class SheetKit:
         if len(base) > 31:
             base = "_".join(ids)
         name = self.sheet_name(_title_case(base))
-        figures = [figure for result in results for figure in result.figures]
         columns, rows = self._figure_table(results)
         lines = [self.source_line(results)]
         if not rows:
@@ -184,14 +183,9 @@ class SheetKit:
                 for result in results
             ]
             columns = _columns(["Measure", "Figures"], rows)
-            used = sorted(
-                {Marker(cell.text) for row in rows for cell in row[1:] if isinstance(cell, Text)}
-            )
-            lines.append(Line(f"Shorthand used in this table: {_key(used)}."))
-        else:
-            key = _markers_key(figures)
-            if key:
-                lines.append(Line(f"Shorthand used in this table: {key}."))
+        key = _key_line(rows)
+        if key is not None:
+            lines.append(key)
         notes = self.notes_line(results)
         if notes is not None:
             lines.append(notes)
@@ -240,9 +234,9 @@ class SheetKit:
             rows.append(row)
         headings = ["Month", heading, *(["Shorthand"] if flagged else [])]
         lines = [self.source_line([result])]
-        markers = sorted({point.marker for point in series.points if point.marker is not None})
-        if markers:
-            lines.append(Line(f"Shorthand used in this table: {_key(markers)}."))
+        key = _key_line(rows)
+        if key is not None:
+            lines.append(key)
         lines.append(
             Line(
                 "Counts are of offences recorded in each calendar month. The line chart "
@@ -536,9 +530,18 @@ def _value_cell(figure: Figure) -> Cell:
     return Number(value, UNIT_FORMATS[figure.unit])
 
 
-def _markers_key(figures: Iterable[Figure]) -> str | None:
-    used = sorted({figure.marker for figure in figures if figure.marker is not None})
-    return _key(used) or None
+def _key_line(rows: Iterable[Sequence[Cell]]) -> Line | None:
+    """``"Shorthand used in this table: ..."``, explaining every marker in ``rows``."""
+    markers = {str(marker) for marker in Marker}
+    used = sorted(
+        {
+            Marker(cell.text)
+            for row in rows
+            for cell in row
+            if isinstance(cell, Text) and cell.text in markers
+        }
+    )
+    return Line(f"Shorthand used in this table: {_key(used)}.") if used else None
 
 
 def _columns(headings: Sequence[str], rows: Sequence[Sequence[Cell]]) -> tuple[Column, ...]:
