@@ -110,10 +110,23 @@ def test_ods_checker_passes_a_good_file_and_catches_a_formula_and_language() -> 
                 )
             if info.filename == "meta.xml":
                 content = content.replace(b"en-GB", b"en-US")
+            if info.filename == "content.xml":
+                content = content.replace(b"Value (number)", b"Value", 1)
+                content = content.replace(
+                    b'office:value="5" table:style-name="ce_count"',
+                    b'office:value="5"',
+                    1,
+                )
+                content = content.replace(
+                    b"<table:table-cell ", b'<table:table-cell table:number-columns-spanned="2" ', 1
+                )
             target.writestr(info, content)
     problems = "\n".join(check_ods(output.getvalue()))
     assert "a cell holds a formula" in problems
     assert "language is 'en-US'" in problems
+    assert "Table_of_contents: numeric column 'Value' gives no unit in round brackets" in problems
+    assert "a number without a number format" in problems
+    assert "merged cells" in problems
 
 
 def test_xlsx_checker_wants_descriptive_contents_links() -> None:

@@ -402,6 +402,7 @@ def read_ods(data: bytes) -> OdsBook:
     for style in document.automaticstyles.getElementsByType(Style):
         properties: dict[str, str] = {}
         for element in (
+            style,
             *style.getElementsByType(TableCellProperties),
             *style.getElementsByType(TextProperties),
         ):
@@ -489,6 +490,81 @@ def check_ods(data: bytes) -> list[str]:
     for name in names[1:]:
         if len(tables_by_sheet.get(name, [])) != 1:
             problems.append(f"{name}: {len(tables_by_sheet.get(name, []))} named tables, not one")
+            continue
+        [range_name] = tables_by_sheet[name]
+        problems += [
+            f"{name}: {problem}"
+            for problem in _ods_table_rules(book, name, range_name, book.ranges[range_name])
+        ]
+    problems += _ods_content_rules(content, settings)
+    return problems
+
+
+def _ods_content_rules(content: str, settings: str) -> list[str]:
+    """Rules read from the XML itself: merged cells, frozen panes, table header rows."""
+    problems = []
+    if re.search(r"number-(?:columns|rows)-spanned|<table:covered-table-cell", content):
+        problems.append("merged cells")
+    if re.search(r'SplitMode" config:type="short">2<', settings):
+        problems.append("freeze panes")
+    for attributes in re.findall(r"<table:database-range ([^>]*)>", content):
+        if 'table:contains-header="false"' in attributes:
+            problems.append("a named table has no header row")
+        if 'table:display-filter-buttons="true"' in attributes:
+            problems.append("a named table has filter buttons")
+    return problems
+
+
+def _ods_table_rules(book: OdsBook, name: str, range_name: str, address: str) -> list[str]:
+    """The table rules of :func:`_table_rules`, for a sheet read from an ODS file."""
+    from openpyxl.utils.cell import range_boundaries
+
+    problems = []
+    if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", range_name):
+        problems.append(f"table name {range_name!r} is not meaningful")
+    bounds = re.sub(r"'[^']*'\.|[^.:'$]+\.|\$", "", address)
+    first_column, header_row, last_column, last_row = range_boundaries(bounds)
+    rows = book.sheets[name]
+    if first_column != 1:
+        problems.append("the table does not start in column A")
+    if len(rows) != last_row or any(len(row) > last_column for row in rows):
+        problems.append("cells outside the table")
+    above = [row[0].text if row else "" for row in rows[2 : header_row - 1]]
+    if any(not line.strip() or len(row) > 1 for line, row in zip(above, rows[2:], strict=False)):
+        problems.append("a blank row, or cells beside the lines, above the table")
+    header = rows[header_row - 1] if len(rows) >= header_row else []
+    body = [
+        row + [OdsCell(None, None, "", None, None)] * (last_column - len(row))
+        for row in rows[header_row:last_row]
+    ]
+    problems += _lines_above_rules(name, above, [cell.value for row in body for cell in row])
+    numeric = {
+        position for row in body for position, cell in enumerate(row) if cell.value_type == "float"
+    }
+    labels = min(numeric, default=1) or 1
+    for position in range(last_column):
+        heading = header[position].text if position < len(header) else ""
+        if not heading.strip():
+            problems.append(f"column {position + 1} has no heading")
+        elif (
+            position in numeric
+            and not UNIT.search(heading)
+            and "Unit" not in [cell.text for cell in header]
+        ):
+            problems.append(f"numeric column {heading!r} gives no unit in round brackets")
+    for number, row in enumerate(body, start=header_row + 1):
+        for position, cell in enumerate(row):
+            where = f"row {number} column {position + 1}"
+            if cell.value is None or not str(cell.value).strip():
+                problems.append(f"{where} is blank inside the table")
+            elif cell.value_type == "float":
+                style = book.styles.get(cell.style or "", {})
+                if "data-style-name" not in style:
+                    problems.append(f"{where}: a number without a number format")
+            elif position >= labels and NOTE.search(cell.text):
+                problems.append(f"{where} holds a [note N] in a data cell")
+            elif re.fullmatch(r"-?[\d,]+(\.\d+)?", cell.text):
+                problems.append(f"{where} holds a number stored as text")
     return problems
 
 
