@@ -8,7 +8,7 @@ import zipfile
 
 import openpyxl
 from openpyxl.chart import LineChart, Reference
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.table import Table
 
 from measurekit.workbook.model import Column, Number, Sheet, Text, Workbook
@@ -44,6 +44,8 @@ def bad_workbook() -> bytes:
     chart.add_data(Reference(data, min_col=2, min_row=3, max_row=7))
     data.add_chart(chart, "E3")
     data["A4"].font = Font(name="Times New Roman", size=10)
+    data["A5"].alignment = Alignment(wrap_text=True)
+    data["A5"] = "a label long enough to wrap onto several lines in a narrow column [note 1]"
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
@@ -66,6 +68,7 @@ def test_xlsx_checker_names_each_broken_rule() -> None:
         "A6 is blank inside the table",
         "B7 holds a number stored as text",
         "Data: A7 text is not wrapped",
+        "Data: A5 row is too short for its wrapped text",
         "Data: no Source: line above the table",
         "Data: shorthand [x] is not explained above the table",
         "B3 in a numeric column is not right-aligned",

@@ -101,6 +101,8 @@ def _sheet_rules(sheet: Worksheet) -> list[str]:
         text = isinstance(cell.value, str)
         if text and not cell.alignment.wrap_text and not _runs_on_freely(sheet, cell):
             problems.append(f"{cell.coordinate} text is not wrapped")
+        elif text and cell.alignment.wrap_text and _row_too_short(sheet, cell):
+            problems.append(f"{cell.coordinate} row is too short for its wrapped text")
     tables = list(sheet.tables.values())
     if sheet.title == "Cover_sheet":
         if tables:
@@ -109,6 +111,19 @@ def _sheet_rules(sheet: Worksheet) -> list[str]:
     if len(tables) != 1:
         return [*problems, f"{len(tables)} tables, not one"]
     return problems + _table_rules(sheet, tables[0])
+
+
+def _row_too_short(sheet: Worksheet, cell: Any) -> bool:
+    """Whether the row cannot show all of ``cell``'s wrapped text. LibreOffice does not size
+    rows of Excel files to their text, so the file must. A generous lower bound: a
+    character at least 0.75 of a unit of column width, a line at least 1.1 times the font
+    size in points."""
+    width = sheet.column_dimensions[get_column_letter(cell.column)].width or 8.43
+    size = cell.font.sz or 11
+    characters = width / 0.75 * 12 / size
+    lines = sum(-(-len(part) // int(characters)) or 1 for part in str(cell.value).split("\n"))
+    height = sheet.row_dimensions[cell.row].height or 15
+    return height < lines * size * 1.1
 
 
 def _runs_on_freely(sheet: Worksheet, cell: Any) -> bool:
