@@ -26,6 +26,9 @@ _TABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _CELL_LIKE = re.compile(r"^([A-Za-z]{1,3}[0-9]+|[Rr][0-9]*[Cc][0-9]*)$")
 _NOTE_REFERENCE = re.compile(r"\[note \d+\]")
 
+#: The font of every cell and chart: sans-serif, as the guidance asks.
+FONT_NAME = "Arial"
+
 
 class NumberFormat(StrEnum):
     """How a number cell is shown. The values are Excel number format codes."""
@@ -194,6 +197,11 @@ class Sheet:
                 f"sheet name {value!r} must be 1 to 31 characters without []:*?/\\ "
                 "or spaces at either end"
             )
+
+    @property
+    def header_row(self) -> int:
+        """The 0-based row of the table's header: after title, description and lines."""
+        return 2 + len(self.lines)
 
     @link_text.validator
     def _check_link_text(self, attribute: attrs.Attribute[str], value: str) -> None:

@@ -16,6 +16,7 @@ from copy import copy
 from typing import Any
 
 from measurekit.workbook.model import (
+    FONT_NAME,
     Cell,
     Line,
     Link,
@@ -27,7 +28,6 @@ from measurekit.workbook.model import (
 )
 from measurekit.workbook.reproducible import FIXED_TIME, normalise_zip
 
-FONT_NAME = "Arial"
 FONT_SIZE = 12
 TITLE_SIZE = 16
 HEADING_SIZE = 14
