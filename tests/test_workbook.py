@@ -502,7 +502,7 @@ def test_libreoffice_opens_both_and_reads_the_same_numbers(
                 "--outdir",
                 str(out),
                 str(path),
-            ],  # fmt: skip
+            ],
             check=True,
             capture_output=True,
             timeout=120,
