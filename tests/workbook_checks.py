@@ -354,7 +354,14 @@ def read_ods(data: bytes) -> OdsBook:
     from odf.draw import Object
     from odf.namespaces import FONS, OFFICENS, STYLENS, TABLENS
     from odf.opendocument import load
-    from odf.style import DefaultStyle, FontFace, Style, TableCellProperties, TextProperties
+    from odf.style import (
+        DefaultStyle,
+        FontFace,
+        ParagraphProperties,
+        Style,
+        TableCellProperties,
+        TextProperties,
+    )
 
     document = load(BytesIO(data))
     sheets: dict[str, list[list[OdsCell]]] = {}
@@ -418,6 +425,7 @@ def read_ods(data: bytes) -> OdsBook:
         properties: dict[str, str] = {}
         for element in (
             style,
+            *style.getElementsByType(ParagraphProperties),
             *style.getElementsByType(TableCellProperties),
             *style.getElementsByType(TextProperties),
         ):
@@ -567,6 +575,15 @@ def _ods_table_rules(book: OdsBook, name: str, range_name: str, address: str) ->
             and "Unit" not in [cell.text for cell in header]
         ):
             problems.append(f"numeric column {heading!r} gives no unit in round brackets")
+    for number, row in enumerate([header, *body], start=header_row):
+        for position, cell in enumerate(row):
+            style = book.styles.get(cell.style or "", {})
+            if (
+                position in numeric
+                and cell.value_type == "string"
+                and style.get("text-align") not in ("end", "right")
+            ):
+                problems.append(f"row {number} column {position + 1} is not right-aligned")
     for number, row in enumerate(body, start=header_row + 1):
         for position, cell in enumerate(row):
             where = f"row {number} column {position + 1}"
