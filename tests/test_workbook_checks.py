@@ -73,6 +73,8 @@ def test_xlsx_checker_names_each_broken_rule() -> None:
         "Data: shorthand [x] is not explained above the table",
         "B3 in a numeric column is not right-aligned",
         "a chart has no alternative text",
+        "chart1.xml: the chart has no title",
+        "chart1.xml: the catAx axis has no title",
     ):
         assert expected in problems, expected
 

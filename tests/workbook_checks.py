@@ -46,6 +46,26 @@ def check_xlsx(data: bytes) -> list[str]:
     problems += _notes_rules(book, cited)
     problems += _contents_rules(book)
     problems += _chart_alt_text(data)
+    problems += _xlsx_chart_rules(data)
+    return problems
+
+
+def _xlsx_chart_rules(data: bytes) -> list[str]:
+    """Every chart has a title, and both axes are shown with titles of their own."""
+    problems = []
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if not re.fullmatch(r"xl/charts/chart\d+\.xml", name):
+                continue
+            chart = archive.read(name).decode("utf-8")
+            if not re.search(r"<(?:c:)?chart><(?:c:)?title>.*?<a:t>[^<]+</a:t>", chart):
+                problems.append(f"{name}: the chart has no title")
+            for axis in ("catAx", "valAx"):
+                found = re.search(rf"<(?:c:)?{axis}>(.*?)</(?:c:)?{axis}>", chart, re.S)
+                if found is None or not re.search(r"<a:t>[^<]+</a:t>", found[1]):
+                    problems.append(f"{name}: the {axis} axis has no title")
+                elif re.search(r'<(?:c:)?delete val="(?:1|true)"', found[1]):
+                    problems.append(f"{name}: the {axis} axis is hidden")
     return problems
 
 
@@ -460,6 +480,7 @@ def check_ods(data: bytes) -> list[str]:
         )
     if "table:formula" in content:
         problems.append("a cell holds a formula")
+    problems += _ods_chart_rules(data)
     for frame in re.findall(r"<draw:frame.*?</draw:frame>", content, re.S):
         if "<draw:object" in frame and not re.search(r"<svg:desc>[^<]+</svg:desc>", frame):
             problems.append("a chart has no alternative text")
@@ -520,6 +541,27 @@ def check_ods(data: bytes) -> list[str]:
             for problem in _ods_table_rules(book, name, range_name, book.ranges[range_name])
         ]
     problems += _ods_content_rules(content, settings)
+    return problems
+
+
+def _ods_chart_rules(data: bytes) -> list[str]:
+    """Every embedded chart has a title, and an x and a y axis, each titled."""
+    problems = []
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if not re.fullmatch(r"Object \d+/content\.xml", name):
+                continue
+            chart = archive.read(name).decode("utf-8")
+            body = re.search(r"<chart:chart .*?</chart:chart>", chart, re.S)
+            text = body[0] if body else ""
+            if not re.match(r"<chart:chart [^>]*><chart:title[^>]*><text:p>[^<]+", text):
+                problems.append(f"{name}: the chart has no title")
+            for dimension in ("x", "y"):
+                axis = re.search(
+                    rf'<chart:axis chart:dimension="{dimension}".*?</chart:axis>', text, re.S
+                )
+                if axis is None or not re.search(r"<chart:title[^>]*><text:p>[^<]+", axis[0]):
+                    problems.append(f"{name}: the {dimension} axis has no title")
     return problems
 
 

@@ -263,6 +263,7 @@ def _write_chart(worksheet: Any, top: int, sheet: Sheet) -> None:
     chart.x_axis.title = spec.x_title
     chart.y_axis.title = spec.y_title
     chart.x_axis.delete = False
+    chart.x_axis.axPos = "b"  # months along the bottom (openpyxl says "l" for every axis)
     chart.y_axis.delete = False
     chart.legend = None
     chart.display_blanks = "gap"
