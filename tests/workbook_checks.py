@@ -53,36 +53,36 @@ def check_xlsx(data: bytes) -> list[str]:
 def _xlsx_chart_rules(data: bytes) -> list[str]:
     """Every chart has a title, and both axes are shown with titles of their own."""
     problems = []
+    for name, chart in _zip_members(data, r"xl/charts/chart\d+\.xml"):
+        if not re.search(r"<(?:c:)?chart><(?:c:)?title>.*?<a:t>[^<]+</a:t>", chart):
+            problems.append(f"{name}: the chart has no title")
+        for axis in ("catAx", "valAx"):
+            found = re.search(rf"<(?:c:)?{axis}>(.*?)</(?:c:)?{axis}>", chart, re.S)
+            if found is None or not re.search(r"<a:t>[^<]+</a:t>", found[1]):
+                problems.append(f"{name}: the {axis} axis has no title")
+            elif re.search(r'<(?:c:)?delete val="(?:1|true)"', found[1]):
+                problems.append(f"{name}: the {axis} axis is hidden")
+    return problems
+
+
+def _zip_members(data: bytes, pattern: str) -> Iterator[tuple[str, str]]:
+    """The name and text of each member of the zip archive ``data`` matching ``pattern``."""
     with zipfile.ZipFile(BytesIO(data)) as archive:
         for name in archive.namelist():
-            if not re.fullmatch(r"xl/charts/chart\d+\.xml", name):
-                continue
-            chart = archive.read(name).decode("utf-8")
-            if not re.search(r"<(?:c:)?chart><(?:c:)?title>.*?<a:t>[^<]+</a:t>", chart):
-                problems.append(f"{name}: the chart has no title")
-            for axis in ("catAx", "valAx"):
-                found = re.search(rf"<(?:c:)?{axis}>(.*?)</(?:c:)?{axis}>", chart, re.S)
-                if found is None or not re.search(r"<a:t>[^<]+</a:t>", found[1]):
-                    problems.append(f"{name}: the {axis} axis has no title")
-                elif re.search(r'<(?:c:)?delete val="(?:1|true)"', found[1]):
-                    problems.append(f"{name}: the {axis} axis is hidden")
-    return problems
+            if re.fullmatch(pattern, name):
+                yield name, archive.read(name).decode("utf-8")
 
 
 def _chart_alt_text(data: bytes) -> list[str]:
     """Every chart (a graphic frame in a drawing) needs alternative text."""
     problems = []
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        for name in archive.namelist():
-            if not name.startswith("xl/drawings/drawing"):
-                continue
-            drawing = archive.read(name).decode("utf-8")
-            for frame in re.findall(
-                r"<(?:\w+:)?graphicFrame.*?</(?:\w+:)?graphicFrame>", drawing, re.S
-            ):
-                properties = re.search(r"<(?:\w+:)?cNvPr [^>]*>", frame)
-                if properties is None or 'descr="' not in properties[0]:
-                    problems.append(f"{name}: a chart has no alternative text")
+    for name, drawing in _zip_members(data, r"xl/drawings/drawing\d+\.xml"):
+        for frame in re.findall(
+            r"<(?:\w+:)?graphicFrame.*?</(?:\w+:)?graphicFrame>", drawing, re.S
+        ):
+            properties = re.search(r"<(?:\w+:)?cNvPr [^>]*>", frame)
+            if properties is None or 'descr="' not in properties[0]:
+                problems.append(f"{name}: a chart has no alternative text")
     return problems
 
 
@@ -547,21 +547,17 @@ def check_ods(data: bytes) -> list[str]:
 def _ods_chart_rules(data: bytes) -> list[str]:
     """Every embedded chart has a title, and an x and a y axis, each titled."""
     problems = []
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        for name in archive.namelist():
-            if not re.fullmatch(r"Object \d+/content\.xml", name):
-                continue
-            chart = archive.read(name).decode("utf-8")
-            body = re.search(r"<chart:chart .*?</chart:chart>", chart, re.S)
-            text = body[0] if body else ""
-            if not re.match(r"<chart:chart [^>]*><chart:title[^>]*><text:p>[^<]+", text):
-                problems.append(f"{name}: the chart has no title")
-            for dimension in ("x", "y"):
-                axis = re.search(
-                    rf'<chart:axis chart:dimension="{dimension}".*?</chart:axis>', text, re.S
-                )
-                if axis is None or not re.search(r"<chart:title[^>]*><text:p>[^<]+", axis[0]):
-                    problems.append(f"{name}: the {dimension} axis has no title")
+    for name, chart in _zip_members(data, r"Object \d+/content\.xml"):
+        body = re.search(r"<chart:chart .*?</chart:chart>", chart, re.S)
+        text = body[0] if body else ""
+        if not re.match(r"<chart:chart [^>]*><chart:title[^>]*><text:p>[^<]+", text):
+            problems.append(f"{name}: the chart has no title")
+        for dimension in ("x", "y"):
+            axis = re.search(
+                rf'<chart:axis chart:dimension="{dimension}".*?</chart:axis>', text, re.S
+            )
+            if axis is None or not re.search(r"<chart:title[^>]*><text:p>[^<]+", axis[0]):
+                problems.append(f"{name}: the {dimension} axis has no title")
     return problems
 
 
