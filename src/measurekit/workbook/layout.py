@@ -186,7 +186,7 @@ def _cover_sheet(kit: SheetKit, statement: Statement) -> Sheet:
         Line("Notes: sources, definitions and caveats", link=NOTES),
         Line("Sources", heading=True),
     ]
-    lines += [Line(f"{source.title} ({source.name})") for source in info.sources] or [
+    lines += [Line(source.title) for source in info.sources] or [
         Line("Figures supplied in the statement file.")
     ]
     lines.append(Line("Which measures apply here", heading=True))
