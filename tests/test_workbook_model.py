@@ -75,3 +75,14 @@ def test_contents_link_text_is_the_start_of_the_title() -> None:
     assert short.contents_entry == "Homicide"
     with pytest.raises(ValueError, match="link text"):
         Sheet("Homicide", "Homicide figures for Testshire, 2023", "x", link_text="Robbery")
+
+
+def test_wrapped_lines_counts_lines_at_word_breaks() -> None:
+    from measurekit.workbook.xlsx import wrapped_lines
+
+    # A column 21 units wide holds 22 characters a line at 12 points, 11 at 24 points.
+    text = "one two three four five six"  # 27 characters
+    assert wrapped_lines(text, 21, 12) == 2
+    assert wrapped_lines(text, 21, 24) == 3  # "one two" / "three four" / "five six"
+    assert wrapped_lines("short", 21, 12) == 1
+    assert wrapped_lines("a\nb", 21, 12) == 2
