@@ -485,12 +485,24 @@ def test_libreoffice_opens_both_and_reads_the_same_numbers(
         path = tmp_path / f"in-{extension}.{extension}"
         path.write_bytes(other[extension])
         sources[extension] = path
+    # A profile of its own: with the shared default one, a LibreOffice started elsewhere
+    # (another test run, a desktop session) takes the job over or leaves this one waiting.
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
     converted = {}
     for extension, path in sources.items():
         target = "ods" if extension == "xlsx" else "xlsx"
         out = tmp_path / f"out-{extension}"
         subprocess.run(
-            [soffice, "--headless", "--convert-to", target, "--outdir", str(out), str(path)],
+            [
+                soffice,
+                profile,
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out),
+                str(path),
+            ],
             check=True,
             capture_output=True,
             timeout=120,

@@ -8,7 +8,7 @@ import zipfile
 
 import openpyxl
 from openpyxl.chart import LineChart, Reference
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.table import Table
 
 from measurekit.workbook.model import Column, Number, Sheet, Text, Workbook
@@ -33,8 +33,9 @@ def bad_workbook() -> bytes:
     data["A5"] = "b [note 1]"
     data["B5"] = "7 [note 2]"
     data["A6"] = None
-    data["A7"] = "c"
+    data["A7"] = "[x]"
     data["B7"] = "1,234"
+    data["B6"] = 3
     data.add_table(Table(displayName="Table1", ref="A3:B7"))
     data["D9"] = "below"
     data.merge_cells("A1:B1")
@@ -43,6 +44,8 @@ def bad_workbook() -> bytes:
     chart.add_data(Reference(data, min_col=2, min_row=3, max_row=7))
     data.add_chart(chart, "E3")
     data["A4"].font = Font(name="Times New Roman", size=10)
+    data["A5"].alignment = Alignment(wrap_text=True)
+    data["A5"] = "a label long enough to wrap onto several lines in a narrow column [note 1]"
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
@@ -65,7 +68,13 @@ def test_xlsx_checker_names_each_broken_rule() -> None:
         "A6 is blank inside the table",
         "B7 holds a number stored as text",
         "Data: A7 text is not wrapped",
+        "Data: A5 row is too short for its wrapped text",
+        "Data: no Source: line above the table",
+        "Data: shorthand [x] is not explained above the table",
+        "B3 in a numeric column is not right-aligned",
         "a chart has no alternative text",
+        "chart1.xml: the chart has no title",
+        "chart1.xml: the catAx axis has no title",
     ):
         assert expected in problems, expected
 
@@ -106,7 +115,41 @@ def test_ods_checker_passes_a_good_file_and_catches_a_formula_and_language() -> 
                 )
             if info.filename == "meta.xml":
                 content = content.replace(b"en-GB", b"en-US")
+            if info.filename == "content.xml":
+                content = content.replace(b"Value (number)", b"Value", 1)
+                content = content.replace(b'"ce_header_end"', b'"ce_header_start"')
+                content = content.replace(
+                    b'office:value="5" table:style-name="ce_count"',
+                    b'office:value="5"',
+                    1,
+                )
+                content = content.replace(
+                    b"<table:table-cell ", b'<table:table-cell table:number-columns-spanned="2" ', 1
+                )
             target.writestr(info, content)
     problems = "\n".join(check_ods(output.getvalue()))
     assert "a cell holds a formula" in problems
     assert "language is 'en-US'" in problems
+    assert "Table_of_contents: numeric column 'Value' gives no unit in round brackets" in problems
+    assert "a number without a number format" in problems
+    assert "merged cells" in problems
+    assert "is not right-aligned" in problems
+
+
+def test_xlsx_checker_wants_descriptive_contents_links() -> None:
+    book = openpyxl.Workbook()
+    contents = book.active
+    contents.title = "Table_of_contents"
+    target = book.create_sheet("Homicide")
+    target["A1"] = "Homicide figures for Testshire, 2023"
+    contents["A1"] = "Contents"
+    contents["A3"] = "Link"
+    for row, text in ((4, "Homicide"), (5, "Homicide figures"), (6, "Homicide fig")):
+        contents.cell(row, 1, text).hyperlink = "#'Homicide'!A1"
+        contents.cell(row, 1).hyperlink.location = "'Homicide'!A1"
+    contents.add_table(Table(displayName="Contents", ref="A3:A6"))
+    output = io.BytesIO()
+    book.save(output)
+    problems = [p for p in check_xlsx(output.getvalue()) if "link text" in p]
+    # a bare sheet name, and a title cut mid-word, are not descriptive; a whole-word start is
+    assert len(problems) == 2

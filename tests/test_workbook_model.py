@@ -66,3 +66,23 @@ def test_sheet_and_table_names_are_unique_in_a_workbook() -> None:
 def test_column_needs_a_heading() -> None:
     with pytest.raises(ValueError, match="heading"):
         Column(" ")
+
+
+def test_contents_link_text_is_the_start_of_the_title() -> None:
+    sheet = Sheet("Homicide", "Homicide figures for Testshire, 2023", "Figures.")
+    assert sheet.contents_entry == "Homicide figures for Testshire, 2023"
+    short = Sheet("Homicide", "Homicide figures for Testshire, 2023", "x", link_text="Homicide")
+    assert short.contents_entry == "Homicide"
+    with pytest.raises(ValueError, match="link text"):
+        Sheet("Homicide", "Homicide figures for Testshire, 2023", "x", link_text="Robbery")
+
+
+def test_wrapped_lines_counts_lines_at_word_breaks() -> None:
+    from measurekit.workbook.xlsx import wrapped_lines
+
+    # A column 21 units wide holds 22 characters a line at 12 points, 11 at 24 points.
+    text = "one two three four five six"  # 27 characters
+    assert wrapped_lines(text, 21, 12) == 2
+    assert wrapped_lines(text, 21, 24) == 3  # "one two" / "three four" / "five six"
+    assert wrapped_lines("short", 21, 12) == 1
+    assert wrapped_lines("a\nb", 21, 12) == 2

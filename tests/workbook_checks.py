@@ -24,6 +24,7 @@ MIN_POINTS = 12
 MIN_COLUMN_WIDTH = 10
 NOTE = re.compile(r"\[note (\d+)\]")
 UNIT = re.compile(r"\([^)]+\)")
+MARKER = re.compile(r"\[[a-z]+\]")
 FRONT_SHEETS = ("Cover_sheet", "Table_of_contents", "Notes")
 
 
@@ -45,23 +46,43 @@ def check_xlsx(data: bytes) -> list[str]:
     problems += _notes_rules(book, cited)
     problems += _contents_rules(book)
     problems += _chart_alt_text(data)
+    problems += _xlsx_chart_rules(data)
     return problems
+
+
+def _xlsx_chart_rules(data: bytes) -> list[str]:
+    """Every chart has a title, and both axes are shown with titles of their own."""
+    problems = []
+    for name, chart in _zip_members(data, r"xl/charts/chart\d+\.xml"):
+        if not re.search(r"<(?:c:)?chart><(?:c:)?title>.*?<a:t>[^<]+</a:t>", chart):
+            problems.append(f"{name}: the chart has no title")
+        for axis in ("catAx", "valAx"):
+            found = re.search(rf"<(?:c:)?{axis}>(.*?)</(?:c:)?{axis}>", chart, re.S)
+            if found is None or not re.search(r"<a:t>[^<]+</a:t>", found[1]):
+                problems.append(f"{name}: the {axis} axis has no title")
+            elif re.search(r'<(?:c:)?delete val="(?:1|true)"', found[1]):
+                problems.append(f"{name}: the {axis} axis is hidden")
+    return problems
+
+
+def _zip_members(data: bytes, pattern: str) -> Iterator[tuple[str, str]]:
+    """The name and text of each member of the zip archive ``data`` matching ``pattern``."""
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if re.fullmatch(pattern, name):
+                yield name, archive.read(name).decode("utf-8")
 
 
 def _chart_alt_text(data: bytes) -> list[str]:
     """Every chart (a graphic frame in a drawing) needs alternative text."""
     problems = []
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        for name in archive.namelist():
-            if not name.startswith("xl/drawings/drawing"):
-                continue
-            drawing = archive.read(name).decode("utf-8")
-            for frame in re.findall(
-                r"<(?:\w+:)?graphicFrame.*?</(?:\w+:)?graphicFrame>", drawing, re.S
-            ):
-                properties = re.search(r"<(?:\w+:)?cNvPr [^>]*>", frame)
-                if properties is None or 'descr="' not in properties[0]:
-                    problems.append(f"{name}: a chart has no alternative text")
+    for name, drawing in _zip_members(data, r"xl/drawings/drawing\d+\.xml"):
+        for frame in re.findall(
+            r"<(?:\w+:)?graphicFrame.*?</(?:\w+:)?graphicFrame>", drawing, re.S
+        ):
+            properties = re.search(r"<(?:\w+:)?cNvPr [^>]*>", frame)
+            if properties is None or 'descr="' not in properties[0]:
+                problems.append(f"{name}: a chart has no alternative text")
     return problems
 
 
@@ -100,6 +121,8 @@ def _sheet_rules(sheet: Worksheet) -> list[str]:
         text = isinstance(cell.value, str)
         if text and not cell.alignment.wrap_text and not _runs_on_freely(sheet, cell):
             problems.append(f"{cell.coordinate} text is not wrapped")
+        elif text and cell.alignment.wrap_text and _row_too_short(sheet, cell):
+            problems.append(f"{cell.coordinate} row is too short for its wrapped text")
     tables = list(sheet.tables.values())
     if sheet.title == "Cover_sheet":
         if tables:
@@ -108,6 +131,19 @@ def _sheet_rules(sheet: Worksheet) -> list[str]:
     if len(tables) != 1:
         return [*problems, f"{len(tables)} tables, not one"]
     return problems + _table_rules(sheet, tables[0])
+
+
+def _row_too_short(sheet: Worksheet, cell: Any) -> bool:
+    """Whether the row cannot show all of ``cell``'s wrapped text. LibreOffice does not size
+    rows of Excel files to their text, so the file must. A generous lower bound: a
+    character at least 0.75 of a unit of column width, a line at least 1.1 times the font
+    size in points."""
+    width = sheet.column_dimensions[get_column_letter(cell.column)].width or 8.43
+    size = cell.font.sz or 11
+    characters = width / 0.75 * 12 / size
+    lines = sum(-(-len(part) // int(characters)) or 1 for part in str(cell.value).split("\n"))
+    height = sheet.row_dimensions[cell.row].height or 15
+    return height < lines * size * 1.1
 
 
 def _runs_on_freely(sheet: Worksheet, cell: Any) -> bool:
@@ -146,6 +182,13 @@ def _table_rules(sheet: Worksheet, table: Any) -> list[str]:
         for column in range(2, last_column + 1):
             if sheet.cell(row, column).value is not None:
                 problems.append(f"{sheet.cell(row, column).coordinate} beside the lines above")
+    above = [str(sheet.cell(row, 1).value or "") for row in range(3, header_row)]
+    body = [
+        sheet.cell(row, column).value
+        for row in range(header_row + 1, last_row + 1)
+        for column in range(1, last_column + 1)
+    ]
+    problems += _lines_above_rules(sheet.title, above, body)
     headings = [sheet.cell(header_row, column).value for column in range(1, last_column + 1)]
     if [column.name for column in table.tableColumns] != headings:
         problems.append("table column names differ from the header cells")
@@ -164,6 +207,12 @@ def _table_rules(sheet: Worksheet, table: Any) -> list[str]:
         numbers = [cell for cell in values if isinstance(cell.value, int | float)]
         if numbers and not UNIT.search(heading) and not has_unit_column:
             problems.append(f"numeric column {heading!r} gives no unit in round brackets")
+        if numbers:
+            # Numbers right-align; their heading and any shorthand among them must too.
+            header = sheet.cell(header_row, column)
+            for cell in [header, *values]:
+                if isinstance(cell.value, str) and cell.alignment.horizontal != "right":
+                    problems.append(f"{cell.coordinate} in a numeric column is not right-aligned")
         for cell in numbers:
             if cell.number_format not in ("#,##0", "0.0", "0"):
                 problems.append(f"{cell.coordinate} number format {cell.number_format!r}")
@@ -174,6 +223,19 @@ def _table_rules(sheet: Worksheet, table: Any) -> list[str]:
                 problems.append(f"{cell.coordinate} holds a [note N] in a data cell")
             elif isinstance(cell.value, str) and re.fullmatch(r"-?[\d,]+(\.\d+)?", cell.value):
                 problems.append(f"{cell.coordinate} holds a number stored as text")
+    return problems
+
+
+def _lines_above_rules(sheet: str, above: list[str], body: list[Any]) -> list[str]:
+    """A data sheet names its source above the table, and explains there every shorthand
+    marker the table uses."""
+    problems = []
+    if sheet not in FRONT_SHEETS and not any(line.startswith("Source:") for line in above):
+        problems.append("no Source: line above the table")
+    markers = {value for value in body if isinstance(value, str) and MARKER.fullmatch(value)}
+    for marker in sorted(markers):
+        if not any(f"{marker} " in line for line in above):
+            problems.append(f"shorthand {marker} is not explained above the table")
     return problems
 
 
@@ -235,7 +297,12 @@ def _contents_rules(book: Any) -> list[str]:
             if target not in book.sheetnames:
                 problems.append(f"Table_of_contents: {cell.coordinate} links to {target!r}")
                 continue
-            if cell.value != book[target]["A1"].value:
+            title = str(book[target]["A1"].value)
+            text = str(cell.value)
+            # Descriptive link text: the target's title, or the start of it up to a word
+            # break, more than a bare sheet name.
+            whole_words = title == text or title[len(text) : len(text) + 1] in (",", " ", ":")
+            if not title.startswith(text) or not whole_words or " " not in text:
                 problems.append(f"Table_of_contents: link text for {target} is not its title")
             linked.add(target)
     missing = set(book.sheetnames) - linked - {"Cover_sheet", "Table_of_contents"}
@@ -307,7 +374,14 @@ def read_ods(data: bytes) -> OdsBook:
     from odf.draw import Object
     from odf.namespaces import FONS, OFFICENS, STYLENS, TABLENS
     from odf.opendocument import load
-    from odf.style import DefaultStyle, FontFace, Style, TableCellProperties, TextProperties
+    from odf.style import (
+        DefaultStyle,
+        FontFace,
+        ParagraphProperties,
+        Style,
+        TableCellProperties,
+        TextProperties,
+    )
 
     document = load(BytesIO(data))
     sheets: dict[str, list[list[OdsCell]]] = {}
@@ -370,6 +444,8 @@ def read_ods(data: bytes) -> OdsBook:
     for style in document.automaticstyles.getElementsByType(Style):
         properties: dict[str, str] = {}
         for element in (
+            style,
+            *style.getElementsByType(ParagraphProperties),
             *style.getElementsByType(TableCellProperties),
             *style.getElementsByType(TextProperties),
         ):
@@ -404,6 +480,7 @@ def check_ods(data: bytes) -> list[str]:
         )
     if "table:formula" in content:
         problems.append("a cell holds a formula")
+    problems += _ods_chart_rules(data)
     for frame in re.findall(r"<draw:frame.*?</draw:frame>", content, re.S):
         if "<draw:object" in frame and not re.search(r"<svg:desc>[^<]+</svg:desc>", frame):
             problems.append("a chart has no alternative text")
@@ -457,6 +534,107 @@ def check_ods(data: bytes) -> list[str]:
     for name in names[1:]:
         if len(tables_by_sheet.get(name, [])) != 1:
             problems.append(f"{name}: {len(tables_by_sheet.get(name, []))} named tables, not one")
+            continue
+        [range_name] = tables_by_sheet[name]
+        problems += [
+            f"{name}: {problem}"
+            for problem in _ods_table_rules(book, name, range_name, book.ranges[range_name])
+        ]
+    problems += _ods_content_rules(content, settings)
+    return problems
+
+
+def _ods_chart_rules(data: bytes) -> list[str]:
+    """Every embedded chart has a title, and an x and a y axis, each titled."""
+    problems = []
+    for name, chart in _zip_members(data, r"Object \d+/content\.xml"):
+        body = re.search(r"<chart:chart .*?</chart:chart>", chart, re.S)
+        text = body[0] if body else ""
+        if not re.match(r"<chart:chart [^>]*><chart:title[^>]*><text:p>[^<]+", text):
+            problems.append(f"{name}: the chart has no title")
+        for dimension in ("x", "y"):
+            axis = re.search(
+                rf'<chart:axis chart:dimension="{dimension}".*?</chart:axis>', text, re.S
+            )
+            if axis is None or not re.search(r"<chart:title[^>]*><text:p>[^<]+", axis[0]):
+                problems.append(f"{name}: the {dimension} axis has no title")
+    return problems
+
+
+def _ods_content_rules(content: str, settings: str) -> list[str]:
+    """Rules read from the XML itself: merged cells, frozen panes, table header rows."""
+    problems = []
+    if re.search(r"number-(?:columns|rows)-spanned|<table:covered-table-cell", content):
+        problems.append("merged cells")
+    if re.search(r'SplitMode" config:type="short">2<', settings):
+        problems.append("freeze panes")
+    for attributes in re.findall(r"<table:database-range ([^>]*)>", content):
+        if 'table:contains-header="false"' in attributes:
+            problems.append("a named table has no header row")
+        if 'table:display-filter-buttons="true"' in attributes:
+            problems.append("a named table has filter buttons")
+    return problems
+
+
+def _ods_table_rules(book: OdsBook, name: str, range_name: str, address: str) -> list[str]:
+    """The table rules of :func:`_table_rules`, for a sheet read from an ODS file."""
+    from openpyxl.utils.cell import range_boundaries
+
+    problems = []
+    if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", range_name):
+        problems.append(f"table name {range_name!r} is not meaningful")
+    bounds = re.sub(r"'[^']*'\.|[^.:'$]+\.|\$", "", address)
+    first_column, header_row, last_column, last_row = range_boundaries(bounds)
+    rows = book.sheets[name]
+    if first_column != 1:
+        problems.append("the table does not start in column A")
+    if len(rows) != last_row or any(len(row) > last_column for row in rows):
+        problems.append("cells outside the table")
+    above = [row[0].text if row else "" for row in rows[2 : header_row - 1]]
+    if any(not line.strip() or len(row) > 1 for line, row in zip(above, rows[2:], strict=False)):
+        problems.append("a blank row, or cells beside the lines, above the table")
+    header = rows[header_row - 1] if len(rows) >= header_row else []
+    body = [
+        row + [OdsCell(None, None, "", None, None)] * (last_column - len(row))
+        for row in rows[header_row:last_row]
+    ]
+    problems += _lines_above_rules(name, above, [cell.value for row in body for cell in row])
+    numeric = {
+        position for row in body for position, cell in enumerate(row) if cell.value_type == "float"
+    }
+    labels = min(numeric, default=1) or 1
+    for position in range(last_column):
+        heading = header[position].text if position < len(header) else ""
+        if not heading.strip():
+            problems.append(f"column {position + 1} has no heading")
+        elif (
+            position in numeric
+            and not UNIT.search(heading)
+            and "Unit" not in [cell.text for cell in header]
+        ):
+            problems.append(f"numeric column {heading!r} gives no unit in round brackets")
+    for number, row in enumerate([header, *body], start=header_row):
+        for position, cell in enumerate(row):
+            style = book.styles.get(cell.style or "", {})
+            if (
+                position in numeric
+                and cell.value_type == "string"
+                and style.get("text-align") not in ("end", "right")
+            ):
+                problems.append(f"row {number} column {position + 1} is not right-aligned")
+    for number, row in enumerate(body, start=header_row + 1):
+        for position, cell in enumerate(row):
+            where = f"row {number} column {position + 1}"
+            if cell.value is None or not str(cell.value).strip():
+                problems.append(f"{where} is blank inside the table")
+            elif cell.value_type == "float":
+                style = book.styles.get(cell.style or "", {})
+                if "data-style-name" not in style:
+                    problems.append(f"{where}: a number without a number format")
+            elif position >= labels and NOTE.search(cell.text):
+                problems.append(f"{where} holds a [note N] in a data cell")
+            elif re.fullmatch(r"-?[\d,]+(\.\d+)?", cell.text):
+                problems.append(f"{where} holds a number stored as text")
     return problems
 
 

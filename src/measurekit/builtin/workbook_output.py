@@ -7,7 +7,9 @@ when measurekit is imported.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
+from typing import ClassVar
 
 from measurekit import hookimpl
 from measurekit.measures import Measure
@@ -15,32 +17,37 @@ from measurekit.model import Statement
 from measurekit.outputs import OutputFormat
 
 
-class XlsxFormat(OutputFormat):
+class _WorkbookFormat(OutputFormat):
+    """The statement's workbook, written by the function ``writer`` (``module:function``
+    under :mod:`measurekit.workbook`), which turns a workbook model into bytes."""
+
+    writer: ClassVar[str]
+
+    def render(self, statement: Statement, measures: Mapping[str, Measure]) -> bytes:
+        from measurekit.workbook.layout import build_workbook
+
+        module, function = self.writer.split(":")
+        write = getattr(importlib.import_module(f"measurekit.workbook.{module}"), function)
+        data: bytes = write(build_workbook(statement, measures))
+        return data
+
+
+class XlsxFormat(_WorkbookFormat):
     """An Excel workbook, written with openpyxl."""
 
     name = "xlsx"
     extension = ".xlsx"
     description = "accessible Excel workbook: cover, contents, notes, a table per sheet, charts"
-
-    def render(self, statement: Statement, measures: Mapping[str, Measure]) -> bytes:
-        from measurekit.workbook.layout import build_workbook
-        from measurekit.workbook.xlsx import write_xlsx
-
-        return write_xlsx(build_workbook(statement, measures))
+    writer = "xlsx:write_xlsx"
 
 
-class OdsFormat(OutputFormat):
+class OdsFormat(_WorkbookFormat):
     """An OpenDocument spreadsheet, written with odfpy."""
 
     name = "ods"
     extension = ".ods"
     description = "accessible OpenDocument spreadsheet, laid out as the xlsx workbook"
-
-    def render(self, statement: Statement, measures: Mapping[str, Measure]) -> bytes:
-        from measurekit.workbook.layout import build_workbook
-        from measurekit.workbook.ods import write_ods
-
-        return write_ods(build_workbook(statement, measures))
+    writer = "ods:write_ods"
 
 
 @hookimpl

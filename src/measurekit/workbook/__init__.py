@@ -1,5 +1,6 @@
-"""Statement workbooks: one layout (:mod:`.layout`) of format-neutral values (:mod:`.model`),
-written as ``.xlsx`` (:mod:`.xlsx`) or ``.ods`` (:mod:`.ods`).
+"""Statement workbooks: one layout (:mod:`.layout`, with :mod:`.kit` for each measure's
+sheets) of format-neutral values (:mod:`.model`), written as ``.xlsx`` (:mod:`.xlsx`) or
+``.ods`` (:mod:`.ods`, its charts in :mod:`.ods_chart`).
 
 Nothing here is imported by ``import measurekit``; the spreadsheet libraries load only when a
 workbook is written.

@@ -26,6 +26,9 @@ _TABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _CELL_LIKE = re.compile(r"^([A-Za-z]{1,3}[0-9]+|[Rr][0-9]*[Cc][0-9]*)$")
 _NOTE_REFERENCE = re.compile(r"\[note \d+\]")
 
+#: The font of every cell and chart: sans-serif, as the guidance asks.
+FONT_NAME = "Arial"
+
 
 class NumberFormat(StrEnum):
     """How a number cell is shown. The values are Excel number format codes."""
@@ -118,6 +121,11 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...] = attrs.field()
     label_columns: int = 1
 
+    def is_numeric(self, position: int) -> bool:
+        """Whether column ``position`` (0-based) holds numbers: its heading, numbers and
+        any shorthand in it are aligned right, as the numbers are."""
+        return any(isinstance(row[position], Number) for row in self.rows)
+
     @name.validator
     def _check_name(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not _TABLE_NAME.match(value) or _CELL_LIKE.match(value) or len(value) > 255:
@@ -168,7 +176,9 @@ class Sheet:
     table (if any) with nothing below it, and optionally a chart of the table beside it.
 
     ``kind`` says what made the sheet; the layout merges sheets of kind ``"figures"`` from
-    measures sharing a section.
+    measures sharing a section. ``link_text`` is the sheet's entry in the table of contents:
+    the start of the title, without the force and period every sheet shares (empty means
+    the whole title).
     """
 
     name: str = attrs.field()
@@ -178,6 +188,7 @@ class Sheet:
     table: Table | None = None
     chart: LineChart | None = attrs.field(default=None)
     kind: str = "data"
+    link_text: str = attrs.field(default="")
 
     @name.validator
     def _check_name(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -186,6 +197,21 @@ class Sheet:
                 f"sheet name {value!r} must be 1 to 31 characters without []:*?/\\ "
                 "or spaces at either end"
             )
+
+    @property
+    def header_row(self) -> int:
+        """The 0-based row of the table's header: after title, description and lines."""
+        return 2 + len(self.lines)
+
+    @link_text.validator
+    def _check_link_text(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if value and not self.title.startswith(value):
+            raise ValueError(f"sheet {self.name}: link text {value!r} is not the title's start")
+
+    @property
+    def contents_entry(self) -> str:
+        """The text of the table of contents' link to this sheet."""
+        return self.link_text or self.title
 
     @chart.validator
     def _check_chart(

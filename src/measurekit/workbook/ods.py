@@ -4,8 +4,9 @@ Written with odfpy, the library pandas itself uses for ``.ods``. The layout is t
 A1 title, A2 description, lines, then the table, which is named as a database range with a
 header row and no filter buttons (ODS's equivalent of an Excel table). A sheet with a chart
 gets an embedded line chart (an OpenDocument chart object) beside its table, drawing on the
-table's cells. Text cells are strings (never ``table:formula``); numbers are floats with a
-number style. Zip timestamps and document dates are fixed, so output is reproducible.
+table's cells (:mod:`.ods_chart`). Text cells are strings (never ``table:formula``); numbers are
+floats with a number style. Zip timestamps and document dates are fixed, so output is
+reproducible.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import io
 from typing import Any
 
 from measurekit.workbook.model import (
+    FONT_NAME,
     Cell,
     Line,
     Link,
@@ -23,16 +25,16 @@ from measurekit.workbook.model import (
     Table,
     Workbook,
     cell_text,
-    chart_description,
 )
+from measurekit.workbook.ods_chart import cell_range, chart_frame, quoted_sheet
 from measurekit.workbook.reproducible import FIXED_TIME, normalise_zip
 
-FONT_NAME = "Arial"
 #: Centimetres per character of column width, for a 12 point sans-serif font.
 CM_PER_CHARACTER = 0.24
 COVER_WIDTH = 100
-CHART_WIDTH_CM = 20
-CHART_HEIGHT_CM = 11
+#: How table cells align (ODF ``fo:text-align`` values, and an indented start).
+START, END, INDENT = "start", "end", "indent"
+INDENT_CM = "0.3cm"
 
 
 def write_ods(workbook: Workbook) -> bytes:
@@ -42,16 +44,17 @@ def write_ods(workbook: Workbook) -> bytes:
 
     document = OpenDocumentSpreadsheet()
     styles = _Styles(document)
+    _print_landscape_one_page_wide(document)
     _set_properties(document, workbook)
     ranges = DatabaseRanges()
     for sheet in workbook.sheets:
         document.spreadsheet.addElement(_sheet(document, styles, sheet))
         if sheet.table is not None:
-            top = _table_top(sheet)
+            top = sheet.header_row
             ranges.addElement(
                 DatabaseRange(
                     name=sheet.table.name,
-                    targetrangeaddress=_range(
+                    targetrangeaddress=cell_range(
                         sheet.name,
                         0,
                         top,
@@ -68,6 +71,27 @@ def write_ods(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     document.write(buffer)
     return normalise_zip(buffer.getvalue())
+
+
+def _print_landscape_one_page_wide(document: Any) -> None:
+    """Print every sheet on A4 landscape, scaled to one page wide (as many pages long as
+    it needs), through the default master page that every sheet uses.
+
+    The scaling is LibreOffice's extension (ODF has only "fit to N pages" in both
+    directions); other readers print at full size.
+    """
+    from odf.namespaces import LOEXTNS
+    from odf.style import MasterPage, PageLayout, PageLayoutProperties
+
+    layout = PageLayout(name="pm_landscape")
+    properties = PageLayoutProperties(
+        printorientation="landscape", pagewidth="29.7cm", pageheight="21cm"
+    )
+    properties.setAttrNS(LOEXTNS, "scale-to-X", "1")
+    properties.setAttrNS(LOEXTNS, "scale-to-Y", "0")
+    layout.addElement(properties)
+    document.automaticstyles.addElement(layout)
+    document.masterstyles.addElement(MasterPage(name="Default", pagelayoutname=layout))
 
 
 def _open_at_a1(document: Any, sheets: list[str]) -> None:
@@ -178,17 +202,20 @@ class _Styles:
             bold: bool = False,
             wrap: bool = True,
             underline: bool = False,
+            align: str = "start",
             **extra: str,
         ) -> Any:
             style = Style(name=name, family="table-cell", **extra)
             style.addElement(
                 TableCellProperties(wrapoption="wrap" if wrap else "no-wrap", verticalalign="top")
             )
-            style.addElement(
-                ParagraphProperties(textalign="start")
-                if "datastylename" not in extra
-                else ParagraphProperties()
-            )
+            if "datastylename" in extra:
+                paragraph = ParagraphProperties()  # numbers keep their natural right alignment
+            elif align == INDENT:
+                paragraph = ParagraphProperties(textalign="start", marginleft=INDENT_CM)
+            else:
+                paragraph = ParagraphProperties(textalign=align)
+            style.addElement(paragraph)
             text = {"fontweight": "bold"} if bold else {}
             if underline:
                 text.update(textunderlinestyle="solid", textunderlinewidth="auto")
@@ -202,7 +229,14 @@ class _Styles:
         # Above a table, text runs on across the empty cells to its right.
         self.title_above = cell_style("ce_title_above", "16pt", bold=True, wrap=False)
         self.body_above = cell_style("ce_body_above", "12pt", wrap=False)
-        self.header = cell_style("ce_header", "12pt", bold=True)
+        # Table cells by column: see :func:`_column_kind`.
+        self.headers = {
+            kind: cell_style(f"ce_header_{kind}", "12pt", bold=True, align=kind)
+            for kind in (START, INDENT, END)
+        }
+        self.texts = {
+            kind: cell_style(f"ce_text_{kind}", "12pt", align=kind) for kind in (INDENT, END)
+        }
         self.numbers = {
             format_: cell_style(
                 f"ce_{format_.name.lower()}", "12pt", datastylename=f"N_{format_.name}"
@@ -226,11 +260,6 @@ class _Styles:
         return self._columns[width]
 
 
-def _table_top(sheet: Sheet) -> int:
-    """The 0-based row of the table's header: after title, description and lines."""
-    return 2 + len(sheet.lines)
-
-
 def _sheet(document: Any, styles: _Styles, sheet: Sheet) -> Any:
     from odf.table import Table as OdsTable
     from odf.table import TableColumn, TableRow
@@ -246,9 +275,19 @@ def _sheet(document: Any, styles: _Styles, sheet: Sheet) -> Any:
     ]
     rows += [[_line_cell(line, styles, above=has_table)] for line in sheet.lines]
     if sheet.table is not None:
-        rows.append([_text_cell(column.heading, styles.header) for column in sheet.table.columns])
-        rows += [[_cell(cell, styles) for cell in row] for row in sheet.table.rows]
-    chart_row = _table_top(sheet)
+        table = sheet.table
+        kinds = [_column_kind(table, position) for position in range(len(table.columns))]
+        rows.append(
+            [
+                _text_cell(column.heading, styles.headers[kind])
+                for column, kind in zip(table.columns, kinds, strict=True)
+            ]
+        )
+        rows += [
+            [_cell(cell, styles, kind) for cell, kind in zip(row, kinds, strict=True)]
+            for row in table.rows
+        ]
+    chart_row = sheet.header_row
     for index, cells in enumerate(rows):
         row = TableRow()
         for cell in cells:
@@ -258,7 +297,7 @@ def _sheet(document: Any, styles: _Styles, sheet: Sheet) -> Any:
 
             row.addElement(TableCell())
             holder = TableCell()
-            holder.addElement(_chart_frame(document, styles, sheet, sheet.table))
+            holder.addElement(chart_frame(document, styles.graphic, sheet, sheet.table))
             row.addElement(holder)
         ods_table.addElement(row)
     return ods_table
@@ -272,7 +311,16 @@ def _line_cell(line: Line, styles: _Styles, above: bool) -> Any:
     return _text_cell(line.text, styles.body_above if above else styles.body)
 
 
-def _cell(cell: Cell, styles: _Styles) -> Any:
+def _column_kind(table: Table, position: int) -> str:
+    """How column ``position``'s cells align: numeric columns (heading, numbers and
+    shorthand) at the end; text columns after the first indented, so their text does not
+    run up against a number to its left; the first at the start."""
+    if table.is_numeric(position):
+        return END
+    return INDENT if position else START
+
+
+def _cell(cell: Cell, styles: _Styles, kind: str = START) -> Any:
     from odf.table import TableCell
     from odf.text import P
 
@@ -284,7 +332,7 @@ def _cell(cell: Cell, styles: _Styles) -> Any:
         )
         element.addElement(P(text=cell_text(cell)))
         return element
-    return _text_cell(cell.text, styles.body)
+    return _text_cell(cell.text, styles.texts.get(kind, styles.body))
 
 
 def _text_cell(text: str, style: Any) -> Any:
@@ -305,177 +353,6 @@ def _link_cell(text: str, sheet: str, styles: _Styles) -> Any:
 
     element = TableCell(valuetype="string", stylename=styles.link)
     paragraph = P()
-    paragraph.addElement(A(href=f"#{_quoted(sheet)}.A1", type="simple", text=text))
+    paragraph.addElement(A(href=f"#{quoted_sheet(sheet)}.A1", type="simple", text=text))
     element.addElement(paragraph)
     return element
-
-
-def _chart_frame(document: Any, styles: _Styles, sheet: Sheet, table: Table) -> Any:
-    """A frame holding an embedded line chart of ``table``'s columns."""
-    from odf.draw import Frame, Object
-
-    assert sheet.chart is not None
-    top = _table_top(sheet)
-    last = top + len(table.rows)
-    spec = sheet.chart
-    first = top + 1 + spec.first_row
-    categories = _range(sheet.name, spec.category, first, spec.category, last)
-    values = _range(sheet.name, spec.value, first, spec.value, last)
-    label = f"{_quoted(sheet.name)}.{_letters(spec.value)}{top + 1}"
-    whole = _range(sheet.name, 0, top, len(table.columns) - 1, last)
-    chart_document = _chart_document(sheet, table, categories, values, label, whole)
-    location = document.addObject(chart_document)
-    frame = Frame(
-        width=f"{CHART_WIDTH_CM}cm",
-        height=f"{CHART_HEIGHT_CM}cm",
-        stylename=styles.graphic,
-        name=f"Chart_{sheet.name}",
-    )
-    frame.addElement(
-        Object(
-            href=location,
-            type="simple",
-            show="embed",
-            actuate="onLoad",
-            notifyonupdateofranges=whole,
-        )
-    )
-    from odf.svg import Desc
-
-    frame.addElement(Desc(text=chart_description(sheet)))
-    return frame
-
-
-def _chart_document(
-    sheet: Sheet, table: Table, categories: str, values: str, label: str, whole: str
-) -> Any:
-    from odf import chart
-    from odf.opendocument import OpenDocumentChart
-    from odf.style import ChartProperties, GraphicProperties, Style, TextProperties
-    from odf.table import (
-        Table as OdsTable,
-    )
-    from odf.table import (
-        TableCell,
-        TableColumn,
-        TableColumns,
-        TableHeaderColumns,
-        TableHeaderRows,
-        TableRow,
-        TableRows,
-    )
-    from odf.text import P
-
-    assert sheet.chart is not None
-    spec = sheet.chart
-    document = OpenDocumentChart()
-    line_style = Style(name="ch_series", family="chart")
-    line_style.addElement(ChartProperties(symboltype="none", interpolation="none"))
-    line_style.addElement(
-        GraphicProperties(stroke="solid", strokewidth="0.08cm", strokecolor="#1f4e79")
-    )
-    text_style = Style(name="ch_text", family="chart")
-    text_style.addElement(TextProperties(fontname=FONT_NAME, fontsize="12pt"))
-    axis_style = Style(name="ch_axis", family="chart")
-    axis_style.addElement(ChartProperties(displaylabel="true"))
-    axis_style.addElement(TextProperties(fontname=FONT_NAME, fontsize="10pt"))
-    wall_style = Style(name="ch_wall", family="chart")
-    wall_style.addElement(GraphicProperties(fill="none", stroke="none"))
-    for style in (line_style, text_style, axis_style, wall_style):
-        document.automaticstyles.addElement(style)
-    root = chart.Chart(
-        width=f"{CHART_WIDTH_CM}cm",
-        height=f"{CHART_HEIGHT_CM}cm",
-        attributes={"class": "chart:line"},
-    )
-    document.chart.addElement(root)
-    title = chart.Title(stylename=text_style)
-    title.addElement(P(text=spec.title))
-    root.addElement(title)
-    if spec.first_row == 0:
-        plot = chart.PlotArea(cellrangeaddress=whole, datasourcehaslabels="both")
-    else:
-        charted = f"{categories.split(':')[0]}:{values.split(':')[1]}"
-        plot = chart.PlotArea(cellrangeaddress=charted, datasourcehaslabels="none")
-    root.addElement(plot)
-    for dimension, name, text in (
-        ("x", "primary-x", spec.x_title),
-        ("y", "primary-y", spec.y_title),
-    ):
-        axis = chart.Axis(dimension=dimension, name=name, stylename=axis_style)
-        axis_title = chart.Title(stylename=text_style)
-        axis_title.addElement(P(text=text))
-        axis.addElement(axis_title)
-        if dimension == "x":
-            axis.addElement(chart.Categories(cellrangeaddress=categories))
-        else:
-            axis.addElement(chart.Grid(attributes={"class": "major"}))
-        plot.addElement(axis)
-    series = chart.Series(
-        valuescellrangeaddress=values,
-        labelcelladdress=label,
-        stylename=line_style,
-        attributes={"class": "chart:line"},
-    )
-    series.addElement(chart.DataPoint(repeated=str(len(table.rows) - spec.first_row)))
-    plot.addElement(series)
-    plot.addElement(chart.Wall(stylename=wall_style))
-    # A copy of the data, as spreadsheet programs embed it: readers without the host sheet
-    # can still draw the chart.
-    local = OdsTable(name="local-table")
-    header_columns = TableHeaderColumns()
-    header_columns.addElement(TableColumn())
-    local.addElement(header_columns)
-    columns = TableColumns()
-    columns.addElement(TableColumn())
-    local.addElement(columns)
-    header_rows = TableHeaderRows()
-    heading = TableRow()
-    heading.addElement(TableCell())
-    value_heading = TableCell(valuetype="string")
-    value_heading.addElement(P(text=table.columns[spec.value].heading))
-    heading.addElement(value_heading)
-    header_rows.addElement(heading)
-    local.addElement(header_rows)
-    rows = TableRows()
-    for cells in table.rows[spec.first_row :]:
-        row = TableRow()
-        category = TableCell(valuetype="string")
-        category.addElement(P(text=cell_text(cells[spec.category])))
-        row.addElement(category)
-        value = cells[spec.value]
-        if isinstance(value, Number):
-            value_cell = TableCell(valuetype="float", value=repr(value.value))
-            value_cell.addElement(P(text=cell_text(value)))
-        else:
-            value_cell = TableCell()
-        row.addElement(value_cell)
-        rows.addElement(row)
-    local.addElement(rows)
-    root.addElement(local)
-    return document
-
-
-def _quoted(sheet: str) -> str:
-    """A sheet name as a cell address writes it: quoted unless it is a plain word."""
-    if sheet.replace("_", "").isalnum():
-        return sheet
-    return "'" + sheet.replace("'", "''") + "'"
-
-
-def _range(sheet: str, first_column: int, first_row: int, last_column: int, last_row: int) -> str:
-    """An ODF cell range address, e.g. ``Notes.A3:Notes.B15`` (0-based arguments)."""
-    name = _quoted(sheet)
-    return (
-        f"{name}.{_letters(first_column)}{first_row + 1}:"
-        f"{name}.{_letters(last_column)}{last_row + 1}"
-    )
-
-
-def _letters(column: int) -> str:
-    letters = ""
-    column += 1
-    while column:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters

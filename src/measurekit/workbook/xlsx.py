@@ -10,10 +10,13 @@ byte-for-byte the same for the same workbook: fixed document dates and zip times
 from __future__ import annotations
 
 import io
+import math
+import textwrap
 from copy import copy
 from typing import Any
 
 from measurekit.workbook.model import (
+    FONT_NAME,
     Cell,
     Line,
     Link,
@@ -25,11 +28,14 @@ from measurekit.workbook.model import (
 )
 from measurekit.workbook.reproducible import FIXED_TIME, normalise_zip
 
-FONT_NAME = "Arial"
 FONT_SIZE = 12
 TITLE_SIZE = 16
 HEADING_SIZE = 14
 COVER_WIDTH = 100
+#: Row height (points) per point of font size, for one line of text.
+LINE_SPACING = 1.3
+#: The height (points) a row gets when the file does not set one.
+DEFAULT_ROW_HEIGHT = 15
 #: Characters that make a spreadsheet read typed text as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -137,10 +143,55 @@ def _write_sheet(worksheet: Any, sheet: Sheet, selected: bool) -> None:
             _write_chart(worksheet, row, sheet)
     else:
         worksheet.column_dimensions["A"].width = COVER_WIDTH
+    _fit_rows(worksheet)
+    _print_landscape_one_page_wide(worksheet)
     view = worksheet.sheet_view
     view.tabSelected = selected
     view.selection[0].activeCell = "A1"
     view.selection[0].sqref = "A1"
+
+
+def _fit_rows(worksheet: Any) -> None:
+    """Give each row the height its tallest cell needs: its font size, and for wrapped
+    text the lines it wraps to in its column.
+
+    Excel sizes rows without a stored height itself, but LibreOffice does not for ``.xlsx``
+    files: without a height, wrapped text there is cut to its first line and runs into the
+    rows below. The estimate errs on the generous side.
+    """
+    from openpyxl.utils import get_column_letter
+
+    for row in worksheet.iter_rows():
+        needed = DEFAULT_ROW_HEIGHT
+        for cell in row:
+            if cell.value is None:
+                continue
+            points = cell.font.sz or FONT_SIZE
+            lines = 1
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                width = worksheet.column_dimensions[get_column_letter(cell.column)].width
+                lines = wrapped_lines(cell.value, width, points, bool(cell.font.b))
+            needed = max(needed, math.ceil(lines * points * LINE_SPACING + 2))
+        if needed > DEFAULT_ROW_HEIGHT:
+            worksheet.row_dimensions[row[0].row].height = needed
+
+
+def wrapped_lines(text: str, width: float, points: float, bold: bool = False) -> int:
+    """How many lines ``text`` takes, wrapped at word boundaries in a column ``width``
+    characters wide (a character being a digit at 12 points), at ``points`` points."""
+    # Text averages narrower than digits: about 1.1 characters to a unit of width.
+    per_line = max(1, math.floor(1.1 * (width - 1) * FONT_SIZE / points / (1.1 if bold else 1.0)))
+    return sum(max(1, len(textwrap.wrap(part, per_line))) for part in text.split("\n"))
+
+
+def _print_landscape_one_page_wide(worksheet: Any) -> None:
+    """Print on A4 landscape, scaled to one page wide (as many pages long as it needs)."""
+    setup = worksheet.page_setup
+    setup.orientation = "landscape"
+    setup.paperSize = worksheet.PAPERSIZE_A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _write_line(worksheet: Any, row: int, line: Line, wrap: Any) -> None:
@@ -161,14 +212,16 @@ def _write_table(worksheet: Any, top: int, table: Table, wrap: Any) -> None:
 
     header_font = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
     body_font = Font(name=FONT_NAME, size=FONT_SIZE)
+    alignments = [_alignment(table, position, wrap) for position in range(len(table.columns))]
     for position, column in enumerate(table.columns, start=1):
-        _put(worksheet, top, position, column.heading, header_font, wrap)
+        _put(worksheet, top, position, column.heading, header_font, alignments[position - 1])
         letter = get_column_letter(position)
         current = worksheet.column_dimensions[letter].width or 0
         worksheet.column_dimensions[letter].width = max(current, column.width)
     for offset, cells in enumerate(table.rows, start=1):
         for position, cell in enumerate(cells, start=1):
-            _put_cell(worksheet.cell(top + offset, position), cell, body_font, wrap)
+            target = worksheet.cell(top + offset, position)
+            _put_cell(target, cell, body_font, alignments[position - 1])
     last = f"{get_column_letter(len(table.columns))}{top + len(table.rows)}"
     excel_table = ExcelTable(
         displayName=table.name,
@@ -181,6 +234,18 @@ def _write_table(worksheet: Any, top: int, table: Table, wrap: Any) -> None:
         tableStyleInfo=TableStyleInfo(name="TableStyleLight1", showRowStripes=False),
     )
     worksheet.add_table(excel_table)
+
+
+def _alignment(table: Table, position: int, wrap: Any) -> Any:
+    """Numeric columns (heading, numbers, shorthand) align right; text columns after the
+    first are indented, so their text does not run up against a number to its left."""
+    from openpyxl.styles import Alignment
+
+    if table.is_numeric(position):
+        return Alignment(wrap_text=True, vertical="top", horizontal="right")
+    if position:
+        return Alignment(wrap_text=True, vertical="top", horizontal="left", indent=1)
+    return wrap
 
 
 def _write_chart(worksheet: Any, top: int, sheet: Sheet) -> None:
@@ -198,6 +263,7 @@ def _write_chart(worksheet: Any, top: int, sheet: Sheet) -> None:
     chart.x_axis.title = spec.x_title
     chart.y_axis.title = spec.y_title
     chart.x_axis.delete = False
+    chart.x_axis.axPos = "b"  # months along the bottom (openpyxl says "l" for every axis)
     chart.y_axis.delete = False
     chart.legend = None
     chart.display_blanks = "gap"
