@@ -211,3 +211,27 @@ def test_debug_shows_the_traceback(statement_dir: Callable[..., Path], tmp_path:
 
     with pytest.raises(StatementFileError):
         main(["build", "--debug", str(tmp_path / "missing.toml")])
+
+
+def test_debug_before_the_command_shows_the_traceback(tmp_path: Path) -> None:
+    from measurekit.errors import StatementFileError
+
+    with pytest.raises(StatementFileError):
+        main(["--debug", "build", str(tmp_path / "missing.toml")])
+
+
+def test_outputs_get_ordinary_file_permissions(
+    crime_csv: Path, statement_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Output files are for publishing: readable by others as any new file would be under
+    the umask, not owner-only like the temporary files they are written through."""
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        out = tmp_path / "out"
+        assert main(["build", str(statement_dir(GOOD_SOURCE)), "-o", str(out)]) == 0
+    finally:
+        os.umask(previous)
+    modes = {path.name: path.stat().st_mode & 0o777 for path in out.iterdir()}
+    assert modes and set(modes.values()) == {0o644}, modes
