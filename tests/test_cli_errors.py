@@ -234,4 +234,5 @@ def test_outputs_get_ordinary_file_permissions(
     finally:
         os.umask(previous)
     modes = {path.name: path.stat().st_mode & 0o777 for path in out.iterdir()}
-    assert modes and set(modes.values()) == {0o644}, modes
+    assert modes
+    assert set(modes.values()) == {0o644}, modes
