@@ -143,6 +143,7 @@ class VictimSatisfaction(Measure):
         "Improve satisfaction among victims, with a particular focus on victims of domestic abuse"
     )
     default_source = "survey"
+    figures_heading = "Survey results"
     indicators = (ALL_VICTIMS, DOMESTIC_ABUSE)
 
     def compute(self, context: MeasureContext) -> MeasureResult:

@@ -265,6 +265,9 @@ class Measure(abc.ABC):
     #: Whether an applicable measure needs a source; when false, a missing source gives
     #: the measure a context whose ``source`` is None.
     needs_source: ClassVar[bool] = True
+    #: The heading over the measure's figures in a section: "Recorded crime levels" for
+    #: recorded crime; a survey measure says "Survey results".
+    figures_heading: ClassVar[str] = "Recorded crime levels"
 
     @abc.abstractmethod
     def compute(self, context: MeasureContext) -> MeasureResult:
@@ -338,14 +341,16 @@ class Measure(abc.ABC):
         )
 
     def render_text(self, result: MeasureResult, width: int) -> str:
-        """The measure's "Recorded crime levels" part as plain text wrapped to ``width``."""
+        """The measure's part under its section's figures heading ("Recorded crime
+        levels"), as plain text wrapped to ``width``: by default its summary, then its
+        notes."""
         from measurekit.render import blocks_as_text
 
         return blocks_as_text(result.summary + _notes_blocks(result), width)
 
     def render_markdown(self, result: MeasureResult) -> str:
-        """The measure's "Recorded crime levels" part as Markdown, with a table of its
-        figures."""
+        """The measure's part under its section's figures heading, as Markdown: by default
+        its summary, its notes, and a pipe table of its figures."""
         from measurekit.render import blocks_as_markdown, figures_table_markdown
 
         parts = [blocks_as_markdown(result.summary + _notes_blocks(result))]
