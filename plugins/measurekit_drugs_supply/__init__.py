@@ -12,9 +12,9 @@ A statement often puts this measure in one section with ``serious_violence``.
 
 from __future__ import annotations
 
-from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, Role, hookimpl
+from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
 from measurekit.offence_codes import load_offence_codes
-from measurekit.sentences import baseline_sentence, recorded_sentence
+from measurekit.sentences import trend_sentences
 from measurekit.supplied import (
     SuppliedCountsOptions,
     supplied_counts,
@@ -64,16 +64,7 @@ class DrugsSupply(Measure):
         supplied = supplied_counts(
             context, supplied_source(context, options.counts_source), SUPPLIED
         )
-        by_role = {figure.role: figure for figure in trafficking}
-        comparisons = [by_role[role] for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE)]
-        sentence = recorded_sentence(
-            context.info.force, TRAFFICKING, by_role[Role.CURRENT], comparisons
-        )
-        if Role.BASELINE in by_role:
-            against = baseline_sentence(by_role[Role.CURRENT], by_role[Role.BASELINE])
-            if against:
-                sentence += f" {against}"
-        summary = [Paragraph(sentence)]
+        summary = [Paragraph(trend_sentences(context.info.force, TRAFFICKING, trafficking))]
         summary += [Paragraph(text) for text in supplied_sentences(SUPPLIED, supplied)]
         figures = trafficking + [
             figure for indicator in SUPPLIED for figure in supplied.get(indicator.id, [])

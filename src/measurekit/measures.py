@@ -31,7 +31,7 @@ from measurekit.model import (
 )
 from measurekit.periods import Window
 from measurekit.sources import Count, Population, Query, RecordFilter, Source, Tally, Unavailable
-from measurekit.wording import PER_POPULATION, rate_per_population
+from measurekit.wording import PER_POPULATION, join_words, rate_per_population
 
 
 def _no_other_sources(name: str) -> Source | None:
@@ -319,16 +319,12 @@ class Measure(abc.ABC):
         notes: Iterable[str] = (),
         series: Iterable[MonthlySeries | None] = (),
     ) -> MeasureResult:
-        """A :class:`MeasureResult` for this measure, with the note of every figure that has
-        one (why it is ``[x]``, what revised it, which population a rate uses) added to
-        ``notes``, the monthly ``series`` that exist, and the source's name."""
+        """A :class:`MeasureResult` for this measure, with the notes of its figures (why
+        one is ``[x]``, what revised it, which population a rate uses; see
+        :func:`figure_notes`) added to ``notes``, the monthly ``series`` that exist, and
+        the source's name."""
         figures = tuple(figures)
-        all_notes = list(notes)
-        for figure in figures:
-            if figure.note:
-                note = f"{figure.indicator.label}, {figure.window.label}: {figure.note}."
-                if note not in all_notes:
-                    all_notes.append(note)
+        all_notes = list(dict.fromkeys([*notes, *figure_notes(figures)]))
         return MeasureResult(
             self.id,
             self.title,
@@ -381,6 +377,40 @@ class Measure(abc.ABC):
         .. versionadded:: 0.2
         """
         return kit.default_sheets(result)
+
+
+def figure_notes(figures: Iterable[Figure]) -> list[str]:
+    """The figures' notes, one per distinct note, each naming the indicators and windows it
+    applies to: ``"Victims satisfied (all victims) and domestic abuse victims satisfied, 12
+    months to June 2021 and 12 months to March 2020: the data start in July 2021."``
+
+    Indicators that share a note over different windows get a clause each, separated by
+    semicolons, so a note never claims more than the figures say.
+    """
+    windows_by_note: dict[str, dict[str, list[str]]] = {}
+    for figure in figures:
+        if figure.note:
+            labels = windows_by_note.setdefault(figure.note, {})
+            labels.setdefault(figure.indicator.label, []).append(figure.window.label)
+    notes = []
+    for note, windows_by_label in windows_by_note.items():
+        labels_by_windows: dict[tuple[str, ...], list[str]] = {}
+        for label, windows in windows_by_label.items():
+            labels_by_windows.setdefault(tuple(dict.fromkeys(windows)), []).append(label)
+        clauses = [
+            f"{join_words(_mid_sentence(labels))}, {join_words(list(windows))}"
+            for windows, labels in labels_by_windows.items()
+        ]
+        notes.append(f"{'; '.join(clauses)}: {note.rstrip('.')}.")
+    return notes
+
+
+def _mid_sentence(labels: list[str]) -> list[str]:
+    """Labels after the first with their capital dropped ("and domestic abuse victims
+    satisfied"), unless they start with an acronym ("ONS")."""
+    return labels[:1] + [
+        label if label[1:2].isupper() else label[:1].lower() + label[1:] for label in labels[1:]
+    ]
 
 
 def not_applicable_sentence(context: MeasureContext) -> str:
