@@ -209,3 +209,16 @@ def test_figure_objects_keep_the_interface_keys(outputs: dict[str, Any]) -> None
         "victim_satisfaction",
         "cyber_crime",
     ]
+
+
+def test_a_source_without_a_title_is_named_for_readers(tmp_path: Path) -> None:
+    from .statement_builder import RECORD_HEADER, build, record, render, statement_toml, write_csv
+
+    write_csv(tmp_path / "r.csv", RECORD_HEADER, [record("2020-07-01", code="1")])
+    body = (
+        '[sources.crime]\nformat = "records"\npath = "r.csv"\n'
+        '[[sections]]\nmeasures = ["homicide"]\n'
+    )
+    statement = build(tmp_path / "s.toml", statement_toml(body))
+    markdown = render(statement, ["markdown"])["markdown"]
+    assert markdown.endswith("## Data sources\n\n- Crime data (records format) (r.csv).\n")
