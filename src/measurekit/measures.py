@@ -347,12 +347,20 @@ class Measure(abc.ABC):
     def render_markdown(self, result: MeasureResult) -> str:
         """The measure's part under its section's figures heading, as Markdown: by default
         its summary, its notes, and a pipe table of its figures."""
-        from measurekit.render import blocks_as_markdown, figures_table_markdown
+        from measurekit.render import blocks_as_markdown
 
         parts = [blocks_as_markdown(result.summary + _notes_blocks(result))]
         if result.figures:
-            parts.append(figures_table_markdown(result.figures))
+            parts.append(self.table_markdown(result))
         return "\n\n".join(part for part in parts if part)
+
+    def table_markdown(self, result: MeasureResult) -> str:
+        """The pipe table of the measure's figures that :meth:`render_markdown` ends with,
+        with the key to its shorthand above it. The default has a row per figure (see
+        :func:`measurekit.render.figure_rows`); override it for other columns."""
+        from measurekit.render import figures_table_markdown
+
+        return figures_table_markdown(result.figures)
 
     def workbook_sheets(self, result: MeasureResult, kit: SheetKit) -> Sequence[Sheet]:
         """The workbook sheets (``xlsx``, ``ods``) this measure owns.
