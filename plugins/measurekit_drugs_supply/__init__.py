@@ -17,9 +17,9 @@ from measurekit.offence_codes import load_offence_codes
 from measurekit.sentences import trend_sentences
 from measurekit.supplied import (
     SuppliedCountsOptions,
-    supplied_counts,
+    in_order,
+    optional_counts,
     supplied_sentences,
-    supplied_source,
 )
 
 __version__ = "0.1.0"
@@ -60,15 +60,10 @@ class DrugsSupply(Measure):
 
     def compute(self, context: MeasureContext) -> MeasureResult:
         trafficking = self.count_figures(context, TRAFFICKING)
-        options: SuppliedCountsOptions = context.settings.options or SuppliedCountsOptions()
-        supplied = supplied_counts(
-            context, supplied_source(context, options.counts_source), SUPPLIED
-        )
+        supplied = optional_counts(context, SUPPLIED)
         summary = [Paragraph(trend_sentences(context.info.force, TRAFFICKING, trafficking))]
         summary += [Paragraph(text) for text in supplied_sentences(SUPPLIED, supplied)]
-        figures = trafficking + [
-            figure for indicator in SUPPLIED for figure in supplied.get(indicator.id, [])
-        ]
+        figures = trafficking + in_order(SUPPLIED, supplied)
         series = [self.monthly_series(context, TRAFFICKING)]
         return self.result(context, figures, summary, series=series)
 

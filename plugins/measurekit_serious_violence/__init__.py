@@ -41,9 +41,9 @@ from measurekit.sentences import (
 )
 from measurekit.supplied import (
     SuppliedCountsOptions,
-    supplied_counts,
+    in_order,
+    optional_counts,
     supplied_sentences,
-    supplied_source,
 )
 from measurekit.wording import counted, join_words, number
 
@@ -111,10 +111,7 @@ class SeriousViolence(Measure):
         firearms = self.count_figures(context, FIREARMS)
         discharges = self.count_figures(context, DISCHARGES)
         knife = self.count_figures(context, KNIFE)
-        options: SuppliedCountsOptions = context.settings.options or SuppliedCountsOptions()
-        supplied = supplied_counts(
-            context, supplied_source(context, options.counts_source), SUPPLIED
-        )
+        supplied = optional_counts(context, SUPPLIED)
         who = context.info.force
         summary = [
             Paragraph(firearm_sentence(who, _by_role(firearms), _by_role(discharges))),
@@ -122,7 +119,7 @@ class SeriousViolence(Measure):
         ]
         summary += [Paragraph(sentence) for sentence in supplied_sentences(SUPPLIED, supplied)]
         figures = firearms + discharges + knife
-        figures += [figure for indicator in SUPPLIED for figure in supplied.get(indicator.id, [])]
+        figures += in_order(SUPPLIED, supplied)
         series = [self.monthly_series(context, indicator) for indicator in (FIREARMS, KNIFE)]
         return self.result(context, figures, summary, series=series)
 
