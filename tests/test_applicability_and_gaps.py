@@ -101,7 +101,7 @@ reason = "measured nationally"
     words = flat(render(statement, ["text"])["text"])
     assert "This measure is not applicable in Testshire. Measured nationally." in words
     # 412 against 400: +3.0%.
-    assert "412 cyber-dependent crimes, an increase of 3.0% on the 400 recorded" in words
+    assert "Cyber-dependent crimes reported: 412, an increase of 3.0% on the 400 recorded" in words
 
 
 def gap_statement(tmp_path: Path, allow_gaps: bool) -> Path:

@@ -81,13 +81,13 @@ def recorded_sentence(
 
 
 def part_sentence(indicator: Indicator, current: Figure, previous: Figure) -> str:
-    """One part of a total: ``"Residential burglary: 1,540 residential burglaries, a
-    reduction of 5.4% on the 1,628 recorded in the 12 months to June 2022."``"""
+    """One part of a total, or one of a measure's further indicators, in the current
+    window: ``"Residential burglary: 1,540, a reduction of 5.4% on the 1,628 recorded in
+    the 12 months to June 2022."`` (the label already says what is counted)."""
     if current.value is None:
         return f"{indicator.label}: no figure is available for the {current.window.label}."
-    return (
-        f"{indicator.label}: {amount(current, indicator)}, {comparison_clause(current, previous)}."
-    )
+    value = number(int(current.value))
+    return f"{indicator.label}: {value}, {comparison_clause(current, previous)}."
 
 
 def baseline_sentence(current: Figure, baseline: Figure) -> str | None:
