@@ -79,3 +79,14 @@ def test_a_section_mixing_crime_and_survey_measures_names_both_in_its_heading() 
     assert figures_heading(section, measures) == "Recorded crime levels and survey results"
     alone = Section((result("survey"),), Narrative())
     assert figures_heading(alone, measures) == "Survey results"
+
+
+def test_a_table_with_small_counts_says_why_their_change_is_u() -> None:
+    table = figures_table_markdown([count(Role.CURRENT, 0), count(Role.PREVIOUS_YEAR, 2, 1)])
+    key = table.partition("\n\n")[0]
+    assert key == (
+        "Shorthand: [u] low reliability; [z] not applicable. No percentage change is given "
+        "where either count is below 10: with counts this small a percentage misleads."
+    )
+    plain = figures_table_markdown([count(Role.CURRENT, 586), count(Role.PREVIOUS_YEAR, 523, 1)])
+    assert plain.partition("\n\n")[0] == "Shorthand: [z] not applicable."
