@@ -56,9 +56,9 @@ def test_a_long_heading_wraps_and_is_underlined_in_full() -> None:
 
 
 def test_a_section_mixing_crime_and_survey_measures_names_both_in_its_heading() -> None:
+    from measurekit.document import figures_heading
     from measurekit.measures import Measure
     from measurekit.model import Applicability, MeasureResult, Narrative, Section
-    from measurekit.render import figures_heading
 
     class Crime(Measure):
         id = "crime"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from measurekit import hookimpl
+from measurekit.document import Element, Heading, Lead, outline
 from measurekit.measures import Measure
 from measurekit.model import MeasureResult, Statement
 from measurekit.outputs import OutputFormat
-from measurekit.render import Element, Heading, Lead, blocks_as_markdown, outline
+from measurekit.render import blocks_as_markdown
 
 
 def element_markdown(element: Element, measures: Mapping[str, Measure]) -> str:

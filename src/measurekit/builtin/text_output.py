@@ -6,10 +6,11 @@ import textwrap
 from collections.abc import Mapping
 
 from measurekit import hookimpl
+from measurekit.document import Element, Heading, Lead, outline
 from measurekit.measures import Measure
 from measurekit.model import MeasureResult, Statement
 from measurekit.outputs import OutputFormat
-from measurekit.render import Element, Heading, Lead, blocks_as_text, outline
+from measurekit.render import blocks_as_text
 
 WIDTH = 88
 #: The character under a heading of each level.
