@@ -191,7 +191,7 @@ def test_a_gap_fails_unless_gaps_are_allowed(
     write_csv(tmp_path / "counts.csv", ["indicator", "period_end", "months", "value"], rows)
     body = GOOD_SOURCE.replace('"records"', '"counts"').replace("crime.csv", "counts.csv")
     line = run_failing(["build", str(statement_dir(body)), "-o", str(tmp_path / "o")], capsys)
-    assert "homicide: no data for March 2023" in line
+    assert "homicide: no data for March 2023 in source 'crime' (counts.csv), needed for" in line
     allowed = statement_dir(body, extra_statement="allow_gaps = true\n", name="gaps.toml")
     assert main(["build", str(allowed), "-f", "text", "-o", str(tmp_path / "o")]) == 0
     text = " ".join((tmp_path / "o" / "gaps.txt").read_text().split())

@@ -194,11 +194,16 @@ class MeasureContext:
         if answer.missing_month is not None and not self.allow_gaps:
             raise DataGapError(
                 f"{indicator.id}: no data for {answer.missing_month.label} "
-                f"in source {self.source.name if self.source else '?'!r}, "
-                f"needed for the {window.label}; supply it, or set "
-                "allow_gaps = true under [statement] to show [x] instead"
+                f"in {self._source_description()}, needed for the {window.label}; supply "
+                "it, or set allow_gaps = true under [statement] to show [x] instead"
             )
         return self.unavailable(indicator, role, window, unit, answer.reason, answer.marker)
+
+    def _source_description(self) -> str:
+        """``"source 'crime' (counts.csv)"``: the source and its files, for messages."""
+        name = self.source.name if self.source else "?"
+        files = next((s.files for s in self.info.sources if s.name == name), ())
+        return f"source {name!r}" + (f" ({', '.join(files)})" if files else "")
 
     def record_filter(self, indicator_id: str, default: RecordFilter) -> RecordFilter:
         """``default`` with its offence codes replaced where the statement file overrides
