@@ -9,9 +9,9 @@ the statement file and the key (``sources.crime.path``) it is about.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -23,6 +23,8 @@ from measurekit.offence_codes import normalise_offence_code
 from measurekit.periods import FinancialQuarter, Month, Window
 from measurekit.plugins import Plugins
 from measurekit.sources import SourceSpec
+
+T = TypeVar("T")
 
 _converter = cattrs.Converter(forbid_extra_keys=True)
 
@@ -212,7 +214,8 @@ def _readable(message: str) -> str:
     return f"{key}: {text}" if key else text
 
 
-def _parse(parser: Any, text: str, path: Path, key: str) -> Any:
+def _parse(parser: Callable[[str], T], text: str, path: Path, key: str) -> T:
+    """``parser(text)``, its ``ValueError`` turned into an error naming ``key``."""
     try:
         return parser(text)
     except ValueError as error:
