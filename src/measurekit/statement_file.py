@@ -194,7 +194,7 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
     return StatementPlan(path, info, sources, sections, measures, table.allow_gaps)
 
 
-def _structure(raw: object, kind: type[Any], path: Path, prefix: str) -> Any:
+def _structure(raw: object, kind: type[T], path: Path, prefix: str) -> T:
     try:
         return _converter.structure(raw, kind)
     except Exception as error:
