@@ -70,15 +70,16 @@ Element = Heading | Lead | Paragraph | BulletList | MeasureResult
 def outline(statement: Statement, measures: Mapping[str, Measure]) -> list[Element]:
     """The statement as a document, for the prose formats to lay out.
 
-    Title, force and quarter, commissioner, publication details and the notice about the
-    data; the windows compared; which measures apply and why not (SI 2021/547 para 7A(b));
+    Title, force and quarter, commissioner and publication details; the windows compared;
+    the notice about the data; which measures apply and why not (SI 2021/547 para 7A(b));
     then each section: its figures (each measure's own part) and its narrative; and last
     the data sources. Text and Markdown lay out the same elements, so neither can lose a
     part the other has.
     """
     title, subtitle, commissioner = statement_heading(statement)
     elements: list[Element] = [Heading(1, title), Lead(subtitle)]
-    elements += [Paragraph(line) for line in ([commissioner] if commissioner else [])]
+    if commissioner:
+        elements.append(Paragraph(commissioner))
     elements += [Paragraph(line) for line in publication_lines(statement)]
     elements.append(Paragraph(window_sentence(statement)))
     if statement.info.notice:
