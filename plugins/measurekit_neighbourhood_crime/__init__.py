@@ -27,6 +27,7 @@ from measurekit import (
 from measurekit.offence_codes import load_offence_codes
 from measurekit.periods import Window
 from measurekit.sentences import part_sentence, rate_sentence, trend_sentences
+from measurekit.wording import join_words
 
 __version__ = "0.1.0"
 
@@ -110,7 +111,7 @@ class NeighbourhoodCrime(Measure):
             total = sum(int(part.value or 0) for part in parts)
             revised = [p.indicator.label.lower() for p in parts if p.marker is Marker.REVISED]
             if revised:
-                note = f"the sum of its parts, including revised figures for {', '.join(revised)}"
+                note = f"the sum of its parts, including revised figures for {join_words(revised)}"
                 return Figure(
                     self.id,
                     TOTAL,

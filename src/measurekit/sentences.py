@@ -116,11 +116,10 @@ def trend_sentences(who: str, indicator: Indicator, figures: Sequence[Figure]) -
 
 
 def rate_sentence(rate: Figure, indicator: Indicator) -> str | None:
-    """A rate figure in words, with the population it uses: ``"That is 7.7 neighbourhood
-    crimes per 1,000 population in the 12 months to June 2019, using the mid-2018
-    population estimate of 1,059,300."``; None when the rate is unknown."""
+    """A rate figure in words: ``"That is 7.7 neighbourhood crimes per 1,000 population in
+    the 12 months to June 2019."``; None when the rate is unknown. The population it uses
+    is the figure's note, shown with the measure's notes, so it is not repeated here."""
     if rate.value is None:
         return None
     value, _, unit = rate_phrase(float(rate.value)).partition(" ")
-    using = f", {rate.note}" if rate.note else ""
-    return f"That is {value} {indicator.plural} {unit} in the {rate.window.label}{using}."
+    return f"That is {value} {indicator.plural} {unit} in the {rate.window.label}."
