@@ -236,3 +236,20 @@ def test_outputs_get_ordinary_file_permissions(
     modes = {path.name: path.stat().st_mode & 0o777 for path in out.iterdir()}
     assert modes
     assert set(modes.values()) == {0o644}, modes
+
+
+def test_an_output_folder_that_is_a_file_is_one_line(
+    crime_csv: Path,
+    statement_dir: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("not a folder")
+    for output in (blocker, blocker / "sub"):
+        line = run_failing(["build", str(statement_dir(GOOD_SOURCE)), "-o", str(output)], capsys)
+        assert line == (
+            f"measurekit: error: {output}: cannot write output: a file is in the way of the "
+            "output folder"
+        )
+    assert blocker.read_text() == "not a folder"

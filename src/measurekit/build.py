@@ -110,10 +110,10 @@ def write_outputs(
     process's umask allows), not the owner-only ones of a temporary file: a statement is
     for publishing.
     """
-    directory.mkdir(parents=True, exist_ok=True)
     mode = 0o666 & ~_umask()
     staged: list[tuple[Path, Path]] = []
     try:
+        directory.mkdir(parents=True, exist_ok=True)
         for name, content in rendered.items():
             target = directory / f"{stem}{plugins.output_format(name).extension}"
             handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
@@ -126,7 +126,10 @@ def write_outputs(
     except OSError as error:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
-        raise MeasurekitError(f"{directory}: cannot write output: {error.strerror}") from error
+        reason = error.strerror or str(error)
+        if isinstance(error, FileExistsError | NotADirectoryError):
+            reason = "a file is in the way of the output folder"
+        raise MeasurekitError(f"{directory}: cannot write output: {reason}") from error
     return [target for _, target in staged]
 
 
