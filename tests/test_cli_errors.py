@@ -253,3 +253,19 @@ def test_an_output_folder_that_is_a_file_is_one_line(
             "output folder"
         )
     assert blocker.read_text() == "not a folder"
+
+
+def test_folders_where_files_belong_are_one_line(
+    crime_csv: Path,
+    statement_dir: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    line = run_failing(["build", str(folder)], capsys)
+    assert line.endswith("folder.toml: is a folder; name the statement's .toml file")
+    (tmp_path / "data").mkdir()
+    statement = statement_dir(GOOD_SOURCE.replace('"crime.csv"', '"data"'))
+    line = run_failing(["build", str(statement), "-o", str(tmp_path / "out")], capsys)
+    assert line.endswith("data: is a folder; this format reads one file per path")

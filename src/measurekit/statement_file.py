@@ -134,6 +134,10 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise StatementFileError("statement file not found", where) from None
+    except IsADirectoryError:
+        raise StatementFileError("is a folder; name the statement's .toml file", where) from None
+    except OSError as error:
+        raise StatementFileError(f"cannot read: {error.strerror}", where) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise StatementFileError(f"not valid TOML: {error}", where) from None
     document = _structure(raw, StatementFile, path, "")
