@@ -101,7 +101,7 @@ reason = "measured nationally"
     words = flat(render(statement, ["text"])["text"])
     assert "This measure is not applicable in Testshire. Measured nationally." in words
     # 412 against 400: +3.0%.
-    assert "412 cyber-dependent crimes, an increase of 3.0% on the 400 recorded" in words
+    assert "Cyber-dependent crimes reported: 412, an increase of 3.0% on the 400 recorded" in words
 
 
 def gap_statement(tmp_path: Path, allow_gaps: bool) -> Path:
@@ -167,15 +167,22 @@ def test_window_before_the_data_start_is_x_in_every_format(tmp_path: Path) -> No
     assert (earlier.value, earlier.marker) == (None, Marker.NOT_AVAILABLE)
     assert figure(statement, "homicide", Role.PREVIOUS_YEAR).value == 1
     outputs = render(statement)
+    # Every serious violence indicator lacks the same two windows for the same reason:
+    # one note says so, instead of one note per indicator and window.
     note = (
-        "Knife or sharp instrument offences, 12 months to March 2020: the data start in July 2021."
+        "Offences involving a handgun, rifle or shotgun, of which the firearm was discharged "
+        "and knife or sharp instrument offences, 12 months to June 2021 and 12 months to "
+        "March 2020: the data start in July 2021."
     )
     assert note in flat(outputs["text"])
     assert note in flat(outputs["markdown"])
     document = json.loads(outputs["json"])
     notes = next(m["notes"] for m in document["measures"] if m["id"] == "serious_violence")
-    assert note in notes
+    assert notes == [note]
+    assert flat(outputs["text"]).count("the data start in July 2021") == 2  # two measures
     assert (
-        "no figure is available in the 12 months to June 2021 (the data start in July 2021)"
-        in flat(outputs["text"])
+        "recorded 1 knife or sharp instrument offence: none were recorded in the 12 "
+        "months to June 2022. There is no figure to compare with for the 12 months to June "
+        "2021. There is no figure for the baseline, the 12 months to March 2020, to compare "
+        "with." in flat(outputs["text"])
     )

@@ -191,7 +191,7 @@ def test_a_gap_fails_unless_gaps_are_allowed(
     write_csv(tmp_path / "counts.csv", ["indicator", "period_end", "months", "value"], rows)
     body = GOOD_SOURCE.replace('"records"', '"counts"').replace("crime.csv", "counts.csv")
     line = run_failing(["build", str(statement_dir(body)), "-o", str(tmp_path / "o")], capsys)
-    assert "homicide: no data for March 2023" in line
+    assert "homicide: no data for March 2023 in source 'crime' (counts.csv), needed for" in line
     allowed = statement_dir(body, extra_statement="allow_gaps = true\n", name="gaps.toml")
     assert main(["build", str(allowed), "-f", "text", "-o", str(tmp_path / "o")]) == 0
     text = " ".join((tmp_path / "o" / "gaps.txt").read_text().split())
@@ -211,3 +211,61 @@ def test_debug_shows_the_traceback(statement_dir: Callable[..., Path], tmp_path:
 
     with pytest.raises(StatementFileError):
         main(["build", "--debug", str(tmp_path / "missing.toml")])
+
+
+def test_debug_before_the_command_shows_the_traceback(tmp_path: Path) -> None:
+    from measurekit.errors import StatementFileError
+
+    with pytest.raises(StatementFileError):
+        main(["--debug", "build", str(tmp_path / "missing.toml")])
+
+
+def test_outputs_get_ordinary_file_permissions(
+    crime_csv: Path, statement_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Output files are for publishing: readable by others as any new file would be under
+    the umask, not owner-only like the temporary files they are written through."""
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        out = tmp_path / "out"
+        assert main(["build", str(statement_dir(GOOD_SOURCE)), "-o", str(out)]) == 0
+    finally:
+        os.umask(previous)
+    modes = {path.name: path.stat().st_mode & 0o777 for path in out.iterdir()}
+    assert modes
+    assert set(modes.values()) == {0o644}, modes
+
+
+def test_an_output_folder_that_is_a_file_is_one_line(
+    crime_csv: Path,
+    statement_dir: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("not a folder")
+    for output in (blocker, blocker / "sub"):
+        line = run_failing(["build", str(statement_dir(GOOD_SOURCE)), "-o", str(output)], capsys)
+        assert line == (
+            f"measurekit: error: {output}: cannot write output: a file is in the way of the "
+            "output folder"
+        )
+    assert blocker.read_text() == "not a folder"
+
+
+def test_folders_where_files_belong_are_one_line(
+    crime_csv: Path,
+    statement_dir: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    line = run_failing(["build", str(folder)], capsys)
+    assert line.endswith("folder.toml: is a folder; name the statement's .toml file")
+    (tmp_path / "data").mkdir()
+    statement = statement_dir(GOOD_SOURCE.replace('"crime.csv"', '"data"'))
+    line = run_failing(["build", str(statement), "-o", str(tmp_path / "out")], capsys)
+    assert line.endswith("data: is a folder; this format reads one file per path")

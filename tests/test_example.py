@@ -140,10 +140,51 @@ def test_text_and_markdown_state_figures_with_their_windows(
         assert phrase in words, phrase
 
 
-def test_example_files_say_the_data_are_constructed() -> None:
+def test_example_files_say_the_data_are_constructed(outputs: dict[str, Any]) -> None:
     example = ROOT / "src" / "measurekit" / "example"
     assert "constructed" in (example / "data" / "README.md").read_text(encoding="utf-8")
     assert "constructed" in (example / "cheshire-2023-24-q1.toml").read_text(encoding="utf-8")
+    # ... and so does every statement built from them, not just the workbook.
+    notice = "About the data: The crime records behind this example are constructed, not real"
+    assert notice in outputs["text"]
+    assert notice in " ".join(outputs["markdown"].split())
+    assert outputs["json"]["notice"].startswith("The crime records behind this example are")
+
+
+def test_every_format_says_which_measures_apply(outputs: dict[str, Any]) -> None:
+    markdown = " ".join(outputs["markdown"].split())
+    for document in (outputs["text"], markdown):
+        assert "Reduce murder and other homicide: applicable." in document
+        assert "Tackle cyber crime: not applicable. The Home Office tracks cyber crime" in document
+    applies = {m["id"]: m["applicable"] for m in outputs["json"]["measures"]}
+    assert applies == {
+        "homicide": True,
+        "serious_violence": True,
+        "drugs_supply": True,
+        "neighbourhood_crime": True,
+        "victim_satisfaction": True,
+        "cyber_crime": False,
+    }
+
+
+def test_survey_figures_are_headed_as_survey_results(outputs: dict[str, Any]) -> None:
+    markdown = outputs["markdown"]
+    satisfaction = markdown.split("## Measure: Improve satisfaction")[1].split("\n## ")[0]
+    assert "### Survey results" in satisfaction
+    assert "Recorded crime levels" not in satisfaction
+    assert markdown.count("### Recorded crime levels") == 4  # the other four sections
+
+
+def test_data_sources_are_named(outputs: dict[str, Any]) -> None:
+    sources = outputs["markdown"].split("## Data sources\n\n")[1].splitlines()
+    assert sources == [
+        "- Constructed recorded crime records for this example (crime-records.csv).",
+        "- Constructed victim survey responses for this example (victim-survey.csv).",
+    ]
+    assert [s["files"] for s in outputs["json"]["sources"]] == [
+        ["crime-records.csv"],
+        ["victim-survey.csv"],
+    ]
 
 
 def test_generator_reproduces_the_bundled_files(
@@ -168,3 +209,16 @@ def test_figure_objects_keep_the_interface_keys(outputs: dict[str, Any]) -> None
         "victim_satisfaction",
         "cyber_crime",
     ]
+
+
+def test_a_source_without_a_title_is_named_for_readers(tmp_path: Path) -> None:
+    from .statement_builder import RECORD_HEADER, build, record, render, statement_toml, write_csv
+
+    write_csv(tmp_path / "r.csv", RECORD_HEADER, [record("2020-07-01", code="1")])
+    body = (
+        '[sources.crime]\nformat = "records"\npath = "r.csv"\n'
+        '[[sections]]\nmeasures = ["homicide"]\n'
+    )
+    statement = build(tmp_path / "s.toml", statement_toml(body))
+    markdown = render(statement, ["markdown"])["markdown"]
+    assert markdown.endswith("## Data sources\n\n- Crime data (records format) (r.csv).\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -22,34 +21,7 @@ def test_example_writes_every_format(tmp_path: Path, capsys: pytest.CaptureFixtu
         "cheshire-2023-24-q1.json",
     } <= names
     assert not [name for name in names if name.startswith(".")], "temporary files left"
-    figures = json.loads((tmp_path / "cheshire-2023-24-q1.json").read_text())["figures"]
-    by_key = {(f["indicator"], f["role"]): f["value"] for f in figures}
-    # The published Cheshire figures the example is constructed to match.
-    assert by_key["homicide", "current"] == 0
-    assert by_key["homicide", "previous_year"] == 2
-    assert by_key["homicide", "two_years_before"] == 9
-    assert by_key["neighbourhood_crime", "current"] == 5779
-    assert by_key["neighbourhood_crime", "previous_year"] == 6067
-    text = " ".join((tmp_path / "cheshire-2023-24-q1.txt").read_text().split())
-    assert "April to June 2023 (Quarter 1 2023/24)" in text
-    assert (
-        "5,779 neighbourhood crimes: a reduction of 4.7% on the 6,067 recorded in the 12 "
-        "months to June 2022" in text
-    )
-    assert "0 homicides" in text
-    assert "100.0%" not in text
-
-
-def test_example_parts_of_neighbourhood_crime_match_published_changes(tmp_path: Path) -> None:
-    assert main(["example", "-o", str(tmp_path), "-f", "markdown"]) == 0
-    text = " ".join((tmp_path / "cheshire-2023-24-q1.md").read_text().split())
-    for phrase in (
-        "a reduction of 5.4%",
-        "a reduction of 6.9%",
-        "a reduction of 2.2%",
-        "an increase of 9.5%",
-    ):
-        assert phrase in text
+    # The figures and wording are checked in test_example.py.
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -56,7 +56,7 @@ def test_headings_are_matched_without_regard_to_case() -> None:
 def test_unknown_structure_is_an_error_with_its_line(text: str, line: int, complaint: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_narrative(text, "n.md")
-    assert str(caught.value).startswith(f"n.md, row {line}: ")
+    assert str(caught.value).startswith(f"n.md, line {line}: ")
     assert complaint in str(caught.value)
 
 

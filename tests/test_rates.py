@@ -61,9 +61,9 @@ def test_rate_figure_states_the_population_and_its_year() -> None:
     assert rate.value == pytest.approx(8_158 / 1_059_300 * 1000)
     assert rate.indicator.label == "Neighbourhood crime (total) per 1,000 population"
     assert rate.note == "using the mid-2018 population estimate of 1,059,300 (ONS tables)"
+    # 8,158 / 1,059.3 = 7.701...
     assert rate_sentence(rate, TOTAL) == (
-        "That is 7.7 crimes per 1,000 population in the 12 months to June 2019, using the "
-        "mid-2018 population estimate of 1,059,300 (ONS tables)."
+        "That is 7.7 crimes per 1,000 population in the 12 months to June 2019."
     )
 
 
@@ -72,3 +72,30 @@ def test_no_rate_without_a_population_or_a_count() -> None:
     with_population = context(WithPopulation("ons", "ons-pfa"))
     assert with_population.rate(count(None)) is None
     assert with_population.rate(count(10, WINDOW.shifted(-1))) is None
+
+
+def test_a_total_of_revised_parts_is_marked_revised_and_names_them() -> None:
+    from measurekit_neighbourhood_crime import PARTS, NeighbourhoodCrime
+
+    from measurekit.markers import Marker
+
+    revised = {"burglary", "robbery"}
+    parts = [
+        Figure(
+            "neighbourhood_crime",
+            part,
+            Role.CURRENT,
+            WINDOW,
+            Unit.COUNT,
+            value,
+            marker=Marker.REVISED if part.id in revised else None,
+        )
+        for part, value in zip(PARTS, (3205, 3785, 483, 685), strict=True)
+    ]
+    unused = context(WithoutPopulation("crime", "records"))
+    total = NeighbourhoodCrime()._total(unused, Role.CURRENT, parts)
+    assert (total.value, total.marker) == (3205 + 3785 + 483 + 685, Marker.REVISED)
+    assert total.note == (
+        "the sum of its parts, including revised figures for residential burglary and "
+        "robbery of personal property"
+    )

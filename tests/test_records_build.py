@@ -185,7 +185,9 @@ def test_sentences_lead_with_counts_when_small(
     # 30 against 33 neighbourhood crimes: 3 / 33 = 9.09%.
     assert "30 neighbourhood crimes: a reduction of 9.1% on the 33 recorded" in flat
     # Robbery went from 0 to 1: no percentage from zero.
-    assert "1 robbery, none were recorded in the 12 months to June 2022" in flat
+    assert (
+        "Robbery of personal property: 1, none were recorded in the 12 months to June 2022" in flat
+    )
     markdown = (tmp_path / "o" / "statement.md").read_text()
     assert "| Homicide offences" in markdown
     assert "# Police and Crime Measures" in markdown

@@ -41,3 +41,52 @@ def test_markdown_table_explains_its_shorthand_above_it() -> None:
     assert lines[0].startswith("| Indicator")
     assert len(lines) == 4
     assert [cell.strip() for cell in lines[3].strip("|").split("|")][3:] == ["[x]", "[x]"]
+
+
+def test_a_long_heading_wraps_and_is_underlined_in_full() -> None:
+    from measurekit.builtin.text_output import underlined
+
+    title = "Measure: Improve satisfaction among victims, with a particular focus on victims"
+    assert underlined(title, "=", width=40).splitlines() == [
+        "Measure: Improve satisfaction among",
+        "victims, with a particular focus on",
+        "victims",
+        "=" * 35,
+    ]
+
+
+def test_a_section_mixing_crime_and_survey_measures_names_both_in_its_heading() -> None:
+    from measurekit.document import figures_heading
+    from measurekit.measures import Measure
+    from measurekit.model import Applicability, MeasureResult, Narrative, Section
+
+    class Crime(Measure):
+        id = "crime"
+        title = "Crime"
+
+        def compute(self, context: object) -> MeasureResult:
+            raise NotImplementedError
+
+    class Survey(Crime):
+        id = "survey"
+        figures_heading = "Survey results"
+
+    def result(measure_id: str) -> MeasureResult:
+        return MeasureResult(measure_id, measure_id, Applicability(), (), ())
+
+    measures: dict[str, Measure] = {"crime": Crime(), "survey": Survey()}
+    section = Section((result("crime"), result("survey"), result("crime")), Narrative())
+    assert figures_heading(section, measures) == "Recorded crime levels and survey results"
+    alone = Section((result("survey"),), Narrative())
+    assert figures_heading(alone, measures) == "Survey results"
+
+
+def test_a_table_with_small_counts_says_why_their_change_is_u() -> None:
+    table = figures_table_markdown([count(Role.CURRENT, 0), count(Role.PREVIOUS_YEAR, 2, 1)])
+    key = table.partition("\n\n")[0]
+    assert key == (
+        "Shorthand: [u] low reliability; [z] not applicable. No percentage change is given "
+        "where either count is below 10: with counts this small a percentage misleads."
+    )
+    plain = figures_table_markdown([count(Role.CURRENT, 586), count(Role.PREVIOUS_YEAR, 523, 1)])
+    assert plain.partition("\n\n")[0] == "Shorthand: [z] not applicable."

@@ -129,7 +129,7 @@ def test_supplied_counts_are_shown_when_the_source_has_them(tmp_path: Path) -> N
     flat = " ".join(render(statement, ["text"])["text"].split())
     # 70 -> 65: -7.1%, as Nottinghamshire published.
     assert "a reduction of 7.1% on the 70 recorded in the 12 months to June 2022" in flat
-    assert "County lines closed: 10 county lines closed" in flat
+    assert "County lines closed: 10, more than the 6 recorded in the 12 months to June 2022" in flat
 
 
 def test_counts_source_must_exist(tmp_path: Path) -> None:

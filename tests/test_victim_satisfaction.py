@@ -121,3 +121,25 @@ def test_window_before_the_survey_starts_is_x(tmp_path: Path) -> None:
     )
     text = " ".join(render(statement, ["text"])["text"].split())
     assert "12 months to June 2021: the data start in July 2021." in text
+
+
+def test_markdown_table_gives_percentages_under_a_percent_heading() -> None:
+    from measurekit_victim_satisfaction import DOMESTIC_ABUSE, TABLE_HEADERS, table_rows
+
+    from measurekit.model import Figure
+    from measurekit.periods import Month, Window
+
+    now = Window.ending(Month(2023, 6))
+    figures = [
+        Figure("v", DOMESTIC_ABUSE, Role.CURRENT, now, Unit.PERCENT, 75.0, base=56),
+        Figure(
+            "v", DOMESTIC_ABUSE, Role.PREVIOUS_YEAR, now.shifted(-1), Unit.PERCENT, 80.0, base=60
+        ),
+    ]
+    assert TABLE_HEADERS[3] == "Satisfied (%)"
+    # Wilson, 42 of 56 at 95%: centre 0.73395, half-width 0.11088 -> 62.3 to 84.5.
+    # 48 of 60: centre 0.78194, half-width 0.09977 -> 68.2 to 88.2 (worked by hand).
+    assert [row[3:] for row in table_rows(figures)] == [
+        ["75.0", "56", "62.3 to 84.5", "[z]"],
+        ["80.0", "60", "68.2 to 88.2", "-5.0"],
+    ]

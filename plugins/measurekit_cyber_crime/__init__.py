@@ -16,7 +16,7 @@ from __future__ import annotations
 from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
 from measurekit.measures import not_applicable_sentence
 from measurekit.model import Block
-from measurekit.supplied import supplied_counts, supplied_sentences
+from measurekit.supplied import in_order, supplied_counts, supplied_sentences
 
 __version__ = "0.1.0"
 
@@ -60,7 +60,7 @@ class CyberCrime(Measure):
             summary += [Paragraph(text) for text in supplied_sentences(LOCAL, local)]
         elif context.settings.applicable:
             summary.append(Paragraph("No local figures for cyber crime were supplied."))
-        figures = [figure for indicator in LOCAL for figure in local.get(indicator.id, [])]
+        figures = in_order(LOCAL, local)
         return self.result(context, figures, summary)
 
 

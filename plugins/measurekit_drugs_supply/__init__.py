@@ -12,14 +12,14 @@ A statement often puts this measure in one section with ``serious_violence``.
 
 from __future__ import annotations
 
-from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, Role, hookimpl
+from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
 from measurekit.offence_codes import load_offence_codes
-from measurekit.sentences import baseline_sentence, recorded_sentence
+from measurekit.sentences import trend_sentences
 from measurekit.supplied import (
     SuppliedCountsOptions,
-    supplied_counts,
+    in_order,
+    optional_counts,
     supplied_sentences,
-    supplied_source,
 )
 
 __version__ = "0.1.0"
@@ -60,24 +60,10 @@ class DrugsSupply(Measure):
 
     def compute(self, context: MeasureContext) -> MeasureResult:
         trafficking = self.count_figures(context, TRAFFICKING)
-        options: SuppliedCountsOptions = context.settings.options or SuppliedCountsOptions()
-        supplied = supplied_counts(
-            context, supplied_source(context, options.counts_source), SUPPLIED
-        )
-        by_role = {figure.role: figure for figure in trafficking}
-        comparisons = [by_role[role] for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE)]
-        sentence = recorded_sentence(
-            context.info.force, TRAFFICKING, by_role[Role.CURRENT], comparisons
-        )
-        if Role.BASELINE in by_role:
-            against = baseline_sentence(by_role[Role.CURRENT], by_role[Role.BASELINE])
-            if against:
-                sentence += f" {against}"
-        summary = [Paragraph(sentence)]
+        supplied = optional_counts(context, SUPPLIED)
+        summary = [Paragraph(trend_sentences(context.info.force, TRAFFICKING, trafficking))]
         summary += [Paragraph(text) for text in supplied_sentences(SUPPLIED, supplied)]
-        figures = trafficking + [
-            figure for indicator in SUPPLIED for figure in supplied.get(indicator.id, [])
-        ]
+        figures = trafficking + in_order(SUPPLIED, supplied)
         series = [self.monthly_series(context, TRAFFICKING)]
         return self.result(context, figures, summary, series=series)
 

@@ -8,9 +8,9 @@ bear one.
 
 from __future__ import annotations
 
-from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, Role, hookimpl
+from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
 from measurekit.offence_codes import load_offence_codes
-from measurekit.sentences import baseline_sentence, recorded_sentence
+from measurekit.sentences import trend_sentences
 
 __version__ = "0.1.0"
 
@@ -34,17 +34,7 @@ class Homicide(Measure):
 
     def compute(self, context: MeasureContext) -> MeasureResult:
         figures = self.count_figures(context, HOMICIDE)
-        by_role = {figure.role: figure for figure in figures}
-        comparisons = [by_role[role] for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE)]
-        summary = [
-            Paragraph(
-                recorded_sentence(context.info.force, HOMICIDE, by_role[Role.CURRENT], comparisons)
-            )
-        ]
-        if Role.BASELINE in by_role:
-            sentence = baseline_sentence(by_role[Role.CURRENT], by_role[Role.BASELINE])
-            if sentence:
-                summary.append(Paragraph(sentence))
+        summary = [Paragraph(trend_sentences(context.info.force, HOMICIDE, figures))]
         return self.result(
             context, figures, summary, series=[self.monthly_series(context, HOMICIDE)]
         )

@@ -26,12 +26,8 @@ from measurekit import (
 )
 from measurekit.offence_codes import load_offence_codes
 from measurekit.periods import Window
-from measurekit.sentences import (
-    baseline_sentence,
-    part_sentence,
-    rate_sentence,
-    recorded_sentence,
-)
+from measurekit.sentences import part_sentence, rate_sentence, trend_sentences
+from measurekit.wording import join_words
 
 __version__ = "0.1.0"
 
@@ -89,22 +85,11 @@ class NeighbourhoodCrime(Measure):
             self._total(context, role, [figures[i] for figures in parts.values()])
             for i, role in enumerate(context.windows.by_role())
         ]
-        total = {figure.role: figure for figure in totals}
-        summary = [
-            Paragraph(
-                recorded_sentence(
-                    context.info.force, TOTAL, total[Role.CURRENT], [total[Role.PREVIOUS_YEAR]]
-                )
-            )
-        ]
+        summary = [Paragraph(trend_sentences(context.info.force, TOTAL, totals))]
         rates = [rate for figure in totals if (rate := context.rate(figure)) is not None]
         current_rate = next((rate for rate in rates if rate.role is Role.CURRENT), None)
         if current_rate is not None and (sentence := rate_sentence(current_rate, TOTAL)):
             summary.append(Paragraph(sentence))
-        if Role.BASELINE in total:
-            sentence = baseline_sentence(total[Role.CURRENT], total[Role.BASELINE])
-            if sentence:
-                summary.append(Paragraph(sentence))
         for indicator in PARTS:
             by_role = {figure.role: figure for figure in parts[indicator.id]}
             summary.append(
@@ -126,7 +111,7 @@ class NeighbourhoodCrime(Measure):
             total = sum(int(part.value or 0) for part in parts)
             revised = [p.indicator.label.lower() for p in parts if p.marker is Marker.REVISED]
             if revised:
-                note = f"the sum of its parts, including revised figures for {', '.join(revised)}"
+                note = f"the sum of its parts, including revised figures for {join_words(revised)}"
                 return Figure(
                     self.id,
                     TOTAL,

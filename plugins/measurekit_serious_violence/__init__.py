@@ -32,12 +32,18 @@ from measurekit import (
     hookimpl,
 )
 from measurekit.offence_codes import load_offence_codes
-from measurekit.sentences import baseline_sentence, comparison_clause, recorded_sentence
+from measurekit.sentences import (
+    baseline_sentence,
+    comparison_clause,
+    no_comparison_sentence,
+    trend_sentences,
+    unknown_sentence,
+)
 from measurekit.supplied import (
     SuppliedCountsOptions,
-    supplied_counts,
+    in_order,
+    optional_counts,
     supplied_sentences,
-    supplied_source,
 )
 from measurekit.wording import counted, join_words, number
 
@@ -105,18 +111,15 @@ class SeriousViolence(Measure):
         firearms = self.count_figures(context, FIREARMS)
         discharges = self.count_figures(context, DISCHARGES)
         knife = self.count_figures(context, KNIFE)
-        options: SuppliedCountsOptions = context.settings.options or SuppliedCountsOptions()
-        supplied = supplied_counts(
-            context, supplied_source(context, options.counts_source), SUPPLIED
-        )
+        supplied = optional_counts(context, SUPPLIED)
         who = context.info.force
         summary = [
             Paragraph(firearm_sentence(who, _by_role(firearms), _by_role(discharges))),
-            Paragraph(_knife_sentence(who, _by_role(knife))),
+            Paragraph(trend_sentences(who, KNIFE, knife)),
         ]
         summary += [Paragraph(sentence) for sentence in supplied_sentences(SUPPLIED, supplied)]
         figures = firearms + discharges + knife
-        figures += [figure for indicator in SUPPLIED for figure in supplied.get(indicator.id, [])]
+        figures += in_order(SUPPLIED, supplied)
         series = [self.monthly_series(context, indicator) for indicator in (FIREARMS, KNIFE)]
         return self.result(context, figures, summary, series=series)
 
@@ -137,46 +140,38 @@ def firearm_sentence(who: str, offences: dict[Role, Figure], discharges: dict[Ro
     handgun, rifle or shotgun; the firearm was discharged in 4 of them. ..." """
     current, fired = offences[Role.CURRENT], discharges[Role.CURRENT]
     if current.value is None:
-        return (
-            f"No count of offences involving a handgun, rifle or shotgun is available for the "
-            f"{current.window.label} ({current.note or 'not available'})."
-        )
+        return unknown_sentence(FIREARMS, current)
     amount = counted(int(current.value), FIREARMS.noun, FIREARMS.plural)
     sentence = f"In the {current.window.label}, {who} recorded {amount}"
     if fired.value is None:
-        sentence += f"; how many involved a discharge is not known ({fired.note})."
+        sentence += "; how many involved a discharge is not known."
     elif current.value == 0:
         sentence += "."
     else:
         sentence += f"; the firearm was discharged in {number(int(fired.value))} of them."
+    earlier = [offences[role] for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE)]
     clauses = [
-        _firearm_clause(current, offences[role], discharges[role])
-        for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE)
-        if role in offences
+        _firearm_clause(current, figure, discharges[figure.role])
+        for figure in earlier
+        if figure.known
     ]
     if clauses:
         sentence += f" That is {join_words(clauses)}."
+    missing = no_comparison_sentence(earlier)
+    if missing:
+        sentence += f" {missing}"
     if Role.BASELINE in offences:
-        clause = _firearm_clause(current, offences[Role.BASELINE], discharges[Role.BASELINE])
-        sentence += f" Against the baseline, this is {clause}."
+        baseline = offences[Role.BASELINE]
+        if baseline.known:
+            clause = _firearm_clause(current, baseline, discharges[Role.BASELINE])
+            sentence += f" Against the baseline, this is {clause}."
+        else:
+            sentence += f" {baseline_sentence(current, baseline)}"
     return sentence
 
 
 def _firearm_clause(current: Figure, previous: Figure, discharged: Figure) -> str:
-    clause = comparison_clause(current, previous)
-    if previous.value is not None:
-        clause += f" ({_discharged(discharged)})"
-    return clause
-
-
-def _knife_sentence(who: str, knife: dict[Role, Figure]) -> str:
-    comparisons = [knife[role] for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE)]
-    sentence = recorded_sentence(who, KNIFE, knife[Role.CURRENT], comparisons)
-    if Role.BASELINE in knife:
-        against = baseline_sentence(knife[Role.CURRENT], knife[Role.BASELINE])
-        if against:
-            sentence += f" {against}"
-    return sentence
+    return f"{comparison_clause(current, previous)} ({_discharged(discharged)})"
 
 
 @hookimpl

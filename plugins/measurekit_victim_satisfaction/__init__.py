@@ -143,6 +143,7 @@ class VictimSatisfaction(Measure):
         "Improve satisfaction among victims, with a particular focus on victims of domestic abuse"
     )
     default_source = "survey"
+    figures_heading = "Survey results"
     indicators = (ALL_VICTIMS, DOMESTIC_ABUSE)
 
     def compute(self, context: MeasureContext) -> MeasureResult:
@@ -160,16 +161,12 @@ class VictimSatisfaction(Measure):
         summary.append(Paragraph(METHOD))
         return self.result(context, figures, summary)
 
-    def render_markdown(self, result: MeasureResult) -> str:
-        """The summary and notes, then a table with responses, confidence intervals and
-        the change to the current period in percentage points."""
-        from measurekit.render import blocks_as_markdown, pipe_table
+    def table_markdown(self, result: MeasureResult) -> str:
+        """A table with responses, confidence intervals and the change to the current
+        period in percentage points."""
+        from measurekit.render import pipe_table
 
-        notes = tuple(Paragraph(f"Note: {note}") for note in result.notes)
-        parts = [blocks_as_markdown(result.summary + notes)]
-        if result.figures:
-            parts.append(pipe_table(TABLE_HEADERS, table_rows(result.figures)))
-        return "\n\n".join(part for part in parts if part)
+        return pipe_table(TABLE_HEADERS, table_rows(result.figures))
 
 
 TABLE_HEADERS = (
@@ -184,18 +181,20 @@ TABLE_HEADERS = (
 
 
 def table_rows(figures: Sequence[Figure]) -> list[list[str]]:
-    """One row per figure, matching :data:`TABLE_HEADERS`: ``[x]`` where a figure is
-    unknown, ``[z]`` where a cell does not apply (the current row's change)."""
-    from measurekit.render import ROLE_LABELS, figure_value
+    """One row per figure, matching :data:`TABLE_HEADERS`, percentages without a ``%``
+    (the headings give the unit): ``[x]`` where a figure is unknown, ``[z]`` where a cell
+    does not apply (the current row's change)."""
+    from measurekit.render import ROLE_LABELS
 
     current = {f.indicator.id: f for f in figures if f.role is Role.CURRENT}
     rows = []
     for figure in figures:
         if figure.value is None or not figure.base:
-            interval = str(Marker.NOT_AVAILABLE)
+            value = interval = str(Marker.NOT_AVAILABLE)
         else:
+            value = one_decimal(figure.value)
             bounds = wilson_interval(satisfied_count(figure), figure.base)
-            interval = f"{percent(bounds.lower * 100)} to {percent(bounds.upper * 100)}"
+            interval = f"{one_decimal(bounds.lower * 100)} to {one_decimal(bounds.upper * 100)}"
         base = str(Marker.NOT_AVAILABLE) if figure.base is None else number(figure.base)
         now = current.get(figure.indicator.id)
         if figure.role is Role.CURRENT or now is None:
@@ -209,7 +208,7 @@ def table_rows(figures: Sequence[Figure]) -> list[list[str]]:
                 figure.indicator.label,
                 ROLE_LABELS[figure.role],
                 figure.window.label,
-                figure_value(figure),
+                value,
                 base,
                 interval,
                 change,

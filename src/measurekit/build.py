@@ -106,24 +106,38 @@ def write_outputs(
 
     Every file is first written in full to a temporary file beside its target; only when all
     are written are they renamed into place. On any error the temporary files are removed
-    and no target is touched.
+    and no target is touched. The files get the permissions any new file would (those the
+    process's umask allows), not the owner-only ones of a temporary file: a statement is
+    for publishing.
     """
-    directory.mkdir(parents=True, exist_ok=True)
+    mode = 0o666 & ~_umask()
     staged: list[tuple[Path, Path]] = []
     try:
+        directory.mkdir(parents=True, exist_ok=True)
         for name, content in rendered.items():
             target = directory / f"{stem}{plugins.output_format(name).extension}"
             handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
             staged.append((Path(temporary_name), target))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content)
+            os.chmod(temporary_name, mode)
         for temporary, target in staged:
             os.replace(temporary, target)
     except OSError as error:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
-        raise MeasurekitError(f"{directory}: cannot write output: {error.strerror}") from error
+        reason = error.strerror or str(error)
+        if isinstance(error, FileExistsError | NotADirectoryError):
+            reason = "a file is in the way of the output folder"
+        raise MeasurekitError(f"{directory}: cannot write output: {reason}") from error
     return [target for _, target in staged]
+
+
+def _umask() -> int:
+    """The process's file-creation mask (reading it means setting it, so it is put back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _guarded(plugin: str, what: str, action: Callable[[], T]) -> T:

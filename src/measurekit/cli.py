@@ -41,9 +41,14 @@ def _add_output_options(command: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with a sub-command per job."""
+    # --debug is accepted before or after the command. The command's copy must not set a
+    # default, or it would overwrite a --debug given before the command.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--debug", action="store_true", help="show the full traceback when something fails"
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show the full traceback when something fails",
     )
     parser = argparse.ArgumentParser(
         prog="measurekit",
@@ -52,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
             "authored text: as plain text, Markdown, a spreadsheet and JSON figures."
         ),
         epilog="Start with 'measurekit example' to see a finished statement.",
-        parents=[common],
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback when something fails"
     )
     parser.add_argument("--version", action="version", version=f"measurekit {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

@@ -18,20 +18,28 @@ class Location:
     """Where in which file a problem lies: a file, and optionally a row and a column.
 
     ``row`` counts as a spreadsheet program does: the header is row 1, so the first data
-    row of a CSV file is row 2.
+    row of a CSV file is row 2. In a text file such as a narrative it is a line number,
+    and ``row_name`` is ``"line"``.
     """
 
-    __slots__ = ("column", "path", "row")
+    __slots__ = ("column", "path", "row", "row_name")
 
-    def __init__(self, path: str | Path, row: int | None = None, column: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        row: int | None = None,
+        column: str | None = None,
+        row_name: str = "row",
+    ) -> None:
         self.path = str(path)
         self.row = row
         self.column = column
+        self.row_name = row_name
 
     def __str__(self) -> str:
         parts = [self.path]
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{self.row_name} {self.row}")
         if self.column is not None:
             parts.append(f"column {self.column!r}")
         return ", ".join(parts)

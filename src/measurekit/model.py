@@ -202,8 +202,9 @@ class Narrative:
 class MeasureResult:
     """What one measure contributes to a statement: its figures and its own summary.
 
-    ``summary`` is the prose under "Recorded crime levels", written by the measure plugin
-    from ``figures``; ``notes`` are caveats (data gaps, small bases) shown with it.
+    ``summary`` is the prose under the section's figures heading ("Recorded crime
+    levels"), written by the measure plugin from ``figures``; ``notes`` are caveats (why a
+    figure is ``[x]``, what revised it) shown with it, one per distinct reason.
     ``series`` holds monthly counts of count indicators, for charts; ``source`` names the
     statement file's source the figures came from (None when the measure used none).
     """

@@ -56,10 +56,12 @@ def parse_narrative(text: str, path: Path | str = "<narrative>") -> Narrative:
             if key is None:
                 raise InputError(
                     f"unknown heading {heading[1]!r}; use 'Force response' or 'Ongoing focus'",
-                    Location(path, number),
+                    Location(path, number, row_name="line"),
                 )
             if key in parts:
-                raise InputError(f"heading {heading[1]!r} appears twice", Location(path, number))
+                raise InputError(
+                    f"heading {heading[1]!r} appears twice", Location(path, number, row_name="line")
+                )
             current = parts[key] = []
             continue
         if not line:
@@ -68,7 +70,7 @@ def parse_narrative(text: str, path: Path | str = "<narrative>") -> Narrative:
         if current is None:
             raise InputError(
                 "text before the first heading; start with '## Force response'",
-                Location(path, number),
+                Location(path, number, row_name="line"),
             )
         bullet = _BULLET.match(raw)
         if bullet:

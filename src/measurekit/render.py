@@ -11,7 +11,13 @@ from collections.abc import Iterable, Sequence
 
 from measurekit.markers import Marker
 from measurekit.model import Block, BulletList, Figure, Paragraph, Role, Statement, Unit
-from measurekit.wording import is_small, number, one_decimal, percent_change
+from measurekit.wording import (
+    SMALL_COUNT,
+    is_small,
+    number,
+    one_decimal,
+    percent_change,
+)
 
 ROLE_LABELS = {
     Role.CURRENT: "Current",
@@ -136,8 +142,21 @@ def pipe_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def figures_table_markdown(figures: Sequence[Figure]) -> str:
-    """The figures as a pipe table, one row per figure (see :func:`figure_rows`)."""
-    return pipe_table(figure_headers(figures), figure_rows(figures))
+    """The figures as a pipe table, one row per figure (see :func:`figure_rows`), saying
+    under the key why a change is ``[u]`` when one is."""
+    rows = figure_rows(figures)
+    table = pipe_table(figure_headers(figures), rows)
+    if not any(row[4] == Marker.LOW_RELIABILITY for row in rows):
+        return table
+    key, _, body = table.partition("\n\n")
+    return f"{key} {SMALL_CHANGE_NOTE}\n\n{body}"
+
+
+#: Why a change is ``[u]`` in a table of figures.
+SMALL_CHANGE_NOTE = (
+    f"No percentage change is given where either count is below {SMALL_COUNT}: "
+    "with counts this small a percentage misleads."
+)
 
 
 def statement_heading(statement: Statement) -> tuple[str, str, str | None]:

@@ -273,8 +273,3 @@ class SourceFormat(abc.ABC):
         as :meth:`open`.
         """
         return self.open(spec)
-
-
-def describe_options(options: Mapping[str, Any]) -> str:
-    """The keys of ``options`` as a readable list, for error messages."""
-    return ", ".join(sorted(options)) or "none"

@@ -9,9 +9,9 @@ the statement file and the key (``sources.crime.path``) it is about.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -23,6 +23,8 @@ from measurekit.offence_codes import normalise_offence_code
 from measurekit.periods import FinancialQuarter, Month, Window
 from measurekit.plugins import Plugins
 from measurekit.sources import SourceSpec
+
+T = TypeVar("T")
 
 _converter = cattrs.Converter(forbid_extra_keys=True)
 
@@ -132,6 +134,10 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise StatementFileError("statement file not found", where) from None
+    except IsADirectoryError:
+        raise StatementFileError("is a folder; name the statement's .toml file", where) from None
+    except OSError as error:
+        raise StatementFileError(f"cannot read: {error.strerror}", where) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise StatementFileError(f"not valid TOML: {error}", where) from None
     document = _structure(raw, StatementFile, path, "")
@@ -158,7 +164,7 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
     info = attrs.evolve(
         info,
         sources=tuple(
-            _source_info(name, raw_source, sources[name], plugins)
+            _source_info(name, raw_source, sources[name])
             for name, raw_source in document.sources.items()
         ),
     )
@@ -192,7 +198,7 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
     return StatementPlan(path, info, sources, sections, measures, table.allow_gaps)
 
 
-def _structure(raw: object, kind: type[Any], path: Path, prefix: str) -> Any:
+def _structure(raw: object, kind: type[T], path: Path, prefix: str) -> T:
     try:
         return _converter.structure(raw, kind)
     except Exception as error:
@@ -212,7 +218,8 @@ def _readable(message: str) -> str:
     return f"{key}: {text}" if key else text
 
 
-def _parse(parser: Any, text: str, path: Path, key: str) -> Any:
+def _parse(parser: Callable[[str], T], text: str, path: Path, key: str) -> T:
+    """``parser(text)``, its ``ValueError`` turned into an error naming ``key``."""
     try:
         return parser(text)
     except ValueError as error:
@@ -274,13 +281,13 @@ def _source_spec(
     return SourceSpec(name, table.format, tuple(resolved), force, table.force is not None, options)
 
 
-def _source_info(
-    name: str, raw: Mapping[str, Any], spec: SourceSpec, plugins: Plugins
-) -> SourceInfo:
-    """How outputs describe a source: its ``title`` key, or its format's description."""
+def _source_info(name: str, raw: Mapping[str, Any], spec: SourceSpec) -> SourceInfo:
+    """How outputs describe a source to readers: its ``title`` key, or else its name and
+    format ("Crime data (records format)"): a format's description is written for the
+    people who prepare files, not for the statement's readers."""
     title = raw.get("title")
     if not isinstance(title, str) or not title.strip():
-        title = plugins.source_format(spec.format_name).description or spec.format_name
+        title = f"{name.replace('_', ' ').capitalize()} data ({spec.format_name} format)"
     return SourceInfo(name, title.strip(), spec.format_name, tuple(p.name for p in spec.paths))
 
 

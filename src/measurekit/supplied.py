@@ -60,6 +60,21 @@ def supplied_counts(
     }
 
 
+def optional_counts(
+    context: MeasureContext, indicators: Sequence[Indicator]
+) -> dict[str, list[Figure]]:
+    """:func:`supplied_counts` of ``indicators`` from the source the measure's
+    ``counts_source`` key names (see :class:`SuppliedCountsOptions`); empty when it names
+    none."""
+    options: SuppliedCountsOptions = context.settings.options or SuppliedCountsOptions()
+    return supplied_counts(context, supplied_source(context, options.counts_source), indicators)
+
+
+def in_order(indicators: Sequence[Indicator], figures: dict[str, list[Figure]]) -> list[Figure]:
+    """Every figure of ``figures``, indicator by indicator in the order of ``indicators``."""
+    return [figure for indicator in indicators for figure in figures.get(indicator.id, [])]
+
+
 def supplied_sentences(
     indicators: Sequence[Indicator], figures: dict[str, list[Figure]]
 ) -> list[str]:

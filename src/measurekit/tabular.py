@@ -47,6 +47,8 @@ def read_rows(
     column is missing from the header. Columns in neither list are ignored. Blank rows are
     skipped.
     """
+    if path.is_dir():
+        raise InputError("is a folder; this format reads one file per path", Location(path))
     if not path.is_file():
         raise InputError("file not found", Location(path))
     is_workbook = path.suffix.lower() in {".xlsx", ".xlsm"}

@@ -90,15 +90,6 @@ def rate_phrase(rate: float) -> str:
     return f"{one_decimal(rate)} {PER_POPULATION}"
 
 
-def comparison_word(current: int | float, previous: int | float) -> str:
-    """``"lower than"``, ``"higher than"`` or ``"the same as"``: how ``current`` compares."""
-    if current < previous:
-        return "lower than"
-    if current > previous:
-        return "higher than"
-    return "the same as"
-
-
 def is_small(*counts: int | float) -> bool:
     """Whether any of ``counts`` is too small for a percentage change to mean much."""
     return any(count < SMALL_COUNT for count in counts)

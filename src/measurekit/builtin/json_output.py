@@ -47,7 +47,9 @@ def measure_record(result: MeasureResult, section: int) -> dict[str, Any]:
 
 def figures_document(statement: Statement) -> dict[str, Any]:
     """The whole figures document as plain data: the schema's ``statement`` and
-    ``figures``, plus ``measures``, each measure's applicability and notes."""
+    ``figures``, plus ``notice`` (the statement's notice about its data, or null),
+    ``sources`` (each source's name, title, format and files) and ``measures`` (each
+    measure's applicability and notes)."""
     info = statement.info
     quarter = info.quarter.window
     return {
@@ -58,6 +60,16 @@ def figures_document(statement: Statement) -> dict[str, Any]:
             "start": str(quarter.start),
             "end": str(quarter.end),
         },
+        "notice": info.notice,
+        "sources": [
+            {
+                "name": source.name,
+                "title": source.title,
+                "format": source.format_name,
+                "files": list(source.files),
+            }
+            for source in info.sources
+        ],
         "measures": [
             measure_record(result, number)
             for number, section in enumerate(statement.sections, start=1)

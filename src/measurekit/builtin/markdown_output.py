@@ -5,15 +5,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from measurekit import hookimpl
+from measurekit.document import Element, Heading, Lead, outline
 from measurekit.measures import Measure
-from measurekit.model import Statement
+from measurekit.model import MeasureResult, Statement
 from measurekit.outputs import OutputFormat
-from measurekit.render import (
-    applicability_lines,
-    blocks_as_markdown,
-    statement_heading,
-    window_sentence,
-)
+from measurekit.render import blocks_as_markdown
+
+
+def element_markdown(element: Element, measures: Mapping[str, Measure]) -> str:
+    """One element of the statement's outline as Markdown."""
+    if isinstance(element, Heading):
+        return f"{'#' * element.level} {element.text}"
+    if isinstance(element, Lead):
+        return f"**{element.text}**"
+    if isinstance(element, MeasureResult):
+        return measures[element.measure_id].render_markdown(element)
+    return blocks_as_markdown([element])
 
 
 class MarkdownFormat(OutputFormat):
@@ -24,25 +31,7 @@ class MarkdownFormat(OutputFormat):
     description = "Markdown with a table of figures per measure"
 
     def render(self, statement: Statement, measures: Mapping[str, Measure]) -> bytes:
-        title, subtitle, commissioner = statement_heading(statement)
-        parts = [f"# {title}", f"**{subtitle}**"]
-        if commissioner:
-            parts.append(commissioner)
-        parts.append(window_sentence(statement))
-        parts.append("## Which measures apply here")
-        parts.append("\n".join(f"- {line}" for line in applicability_lines(statement)))
-        for section in statement.sections:
-            parts.append(f"## Measure: {section.title}")
-            parts.append("### Recorded crime levels")
-            for result in section.measures:
-                parts.append(measures[result.measure_id].render_markdown(result))
-            for heading, blocks in (
-                ("Force response", section.narrative.force_response),
-                ("Ongoing focus", section.narrative.ongoing_focus),
-            ):
-                if blocks:
-                    parts.append(f"### {heading}")
-                    parts.append(blocks_as_markdown(blocks))
+        parts = [element_markdown(element, measures) for element in outline(statement, measures)]
         return ("\n\n".join(part for part in parts if part) + "\n").encode("utf-8")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
 
@@ -68,6 +68,27 @@ def tally_rows(
         for row in select_force(rows, spec.force, spec.force_explicit, path):
             tally[key(row)] += 1
     return tally
+
+
+class TalliedSource(Source, Generic[K]):
+    """Rows tallied by a key whose first item is the row's month, over the months from
+    ``first`` to ``last`` (months inside with no rows count as none, not as gaps).
+
+    ``covers`` names what the rows are, as :meth:`coverage` reports them.
+    """
+
+    covers: ClassVar[str] = "rows"
+
+    def __init__(
+        self, name: str, format_name: str, tally: Counter[K], first: Month, last: Month
+    ) -> None:
+        super().__init__(name, format_name)
+        self._tally = tally
+        self.first = first
+        self.last = last
+
+    def coverage(self) -> dict[str, list[Month]]:
+        return {self.covers: list(Window(self.first, self.last))}
 
 
 class ForceColumnFormat(SourceFormat):
@@ -188,14 +209,10 @@ def matches(key: RecordKey, rule: RecordFilter) -> bool:
     )
 
 
-class RecordsSource(Source):
+class RecordsSource(TalliedSource[RecordKey]):
     """One row per recorded offence, tallied by month and classification."""
 
-    def __init__(self, name: str, tally: Counter[RecordKey], first: Month, last: Month) -> None:
-        super().__init__(name, "records")
-        self._tally = tally
-        self.first = first
-        self.last = last
+    covers = "records"
 
     def count(self, query: Query, window: Window) -> Answer:
         if query.records is None:
@@ -209,9 +226,6 @@ class RecordsSource(Source):
         return Count(
             sum(n for key, n in self._tally.items() if key[0] in window and matches(key, rule))
         )
-
-    def coverage(self) -> dict[str, list[Month]]:
-        return {"records": list(Window(self.first, self.last))}
 
     def monthly_series(self) -> dict[str, dict[Month, int]]:
         """Records per offence code and month, over the months the extract covers."""
@@ -235,9 +249,8 @@ class RecordsFormat(ForceColumnFormat):
 
     def open(self, spec: SourceSpec) -> Source:
         tally = tally_rows(spec, RECORD_COLUMNS, RECORD_OPTIONAL, _record_key)
-        options: CoverageOptions = spec.options or CoverageOptions()
-        first, last = coverage_months(spec, [key[0] for key in tally], options)
-        return RecordsSource(spec.name, tally, first, last)
+        first, last = coverage_months(spec, [key[0] for key in tally])
+        return RecordsSource(spec.name, self.name, tally, first, last)
 
 
 def _record_key(row: Row) -> RecordKey:
@@ -260,10 +273,12 @@ def _record_key(row: Row) -> RecordKey:
 
 
 def coverage_months(
-    spec: SourceSpec, months: list[Month], options: CoverageOptions, what: str = "records"
+    spec: SourceSpec, months: list[Month], what: str = "records"
 ) -> tuple[Month, Month]:
-    """The first and last month a source covers: ``options.start``/``end`` when given,
-    else the first and last of ``months``. Raises :class:`InputError` when neither says."""
+    """The first and last month a source covers: ``start``/``end`` of its
+    :class:`CoverageOptions` when given, else the first and last of ``months``. Raises
+    :class:`InputError` when neither says."""
+    options: CoverageOptions = spec.options or CoverageOptions()
     where = Location(spec.paths[0] if spec.paths else spec.name)
     try:
         first = Month.parse(options.start) if options.start else min(months, default=None)

@@ -15,12 +15,11 @@ gap: surveys can legitimately return nothing in a month.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from measurekit import hookimpl
 from measurekit.builtin.sources import (
     CoverageOptions,
     ForceColumnFormat,
+    TalliedSource,
     coverage_months,
     outside,
     tally_rows,
@@ -38,14 +37,10 @@ SURVEY_COLUMNS = ("response_date", "satisfied")
 SURVEY_OPTIONAL = ("domestic_abuse", FORCE_COLUMN)
 
 
-class SurveySource(Source):
+class SurveySource(TalliedSource[ResponseKey]):
     """Victim survey responses, tallied by month, satisfaction and domestic abuse."""
 
-    def __init__(self, name: str, tally: Counter[ResponseKey], first: Month, last: Month) -> None:
-        super().__init__(name, "survey")
-        self._tally = tally
-        self.first = first
-        self.last = last
+    covers = "responses"
 
     def tally(self, query: Query, window: Window) -> Tally | Unavailable:
         unavailable = outside(window, self.first, self.last)
@@ -59,9 +54,6 @@ class SurveySource(Source):
                 yes += n if satisfied else 0
         return Tally(yes, responses)
 
-    def coverage(self) -> dict[str, list[Month]]:
-        return {"responses": list(Window(self.first, self.last))}
-
 
 class SurveyFormat(ForceColumnFormat):
     """``format = "survey"``: one row per completed victim survey."""
@@ -72,9 +64,8 @@ class SurveyFormat(ForceColumnFormat):
 
     def open(self, spec: SourceSpec) -> Source:
         tally = tally_rows(spec, SURVEY_COLUMNS, SURVEY_OPTIONAL, _response_key)
-        options: CoverageOptions = spec.options or CoverageOptions()
-        first, last = coverage_months(spec, [key[0] for key in tally], options, "responses")
-        return SurveySource(spec.name, tally, first, last)
+        first, last = coverage_months(spec, [key[0] for key in tally], "responses")
+        return SurveySource(spec.name, self.name, tally, first, last)
 
 
 def _response_key(row: Row) -> ResponseKey:

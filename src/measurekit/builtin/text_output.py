@@ -6,21 +6,33 @@ import textwrap
 from collections.abc import Mapping
 
 from measurekit import hookimpl
+from measurekit.document import Element, Heading, Lead, outline
 from measurekit.measures import Measure
-from measurekit.model import Statement
+from measurekit.model import MeasureResult, Statement
 from measurekit.outputs import OutputFormat
-from measurekit.render import (
-    applicability_lines,
-    blocks_as_text,
-    statement_heading,
-    window_sentence,
-)
+from measurekit.render import blocks_as_text
 
 WIDTH = 88
+#: The character under a heading of each level.
+UNDERLINES = {1: "=", 2: "=", 3: "-"}
 
 
-def _underlined(text: str, character: str) -> str:
-    return f"{text}\n{character * min(len(text), WIDTH)}"
+def underlined(text: str, character: str, width: int = WIDTH) -> str:
+    """``text`` wrapped to ``width`` with a line of ``character`` as long as its longest
+    line under it."""
+    lines = textwrap.wrap(text, width) or [""]
+    return "\n".join(lines) + "\n" + character * max(len(line) for line in lines)
+
+
+def element_text(element: Element, measures: Mapping[str, Measure]) -> str:
+    """One element of the statement's outline as wrapped plain text."""
+    if isinstance(element, Heading):
+        return underlined(element.text, UNDERLINES.get(element.level, "-"))
+    if isinstance(element, Lead):
+        return textwrap.fill(element.text, WIDTH)
+    if isinstance(element, MeasureResult):
+        return measures[element.measure_id].render_text(element, WIDTH)
+    return blocks_as_text([element], WIDTH)
 
 
 class TextFormat(OutputFormat):
@@ -31,30 +43,7 @@ class TextFormat(OutputFormat):
     description = "plain text, wrapped for a terminal"
 
     def render(self, statement: Statement, measures: Mapping[str, Measure]) -> bytes:
-        title, subtitle, commissioner = statement_heading(statement)
-        parts = [_underlined(title, "="), subtitle]
-        if commissioner:
-            parts.append(commissioner)
-        parts.append(textwrap.fill(window_sentence(statement), WIDTH))
-        parts.append(_underlined("Which measures apply here", "-"))
-        parts.append(
-            "\n".join(
-                textwrap.fill(line, WIDTH, initial_indent="  - ", subsequent_indent="    ")
-                for line in applicability_lines(statement)
-            )
-        )
-        for section in statement.sections:
-            parts.append(_underlined(f"Measure: {section.title}", "="))
-            parts.append(_underlined("Recorded crime levels", "-"))
-            for result in section.measures:
-                parts.append(measures[result.measure_id].render_text(result, WIDTH))
-            for heading, blocks in (
-                ("Force response", section.narrative.force_response),
-                ("Ongoing focus", section.narrative.ongoing_focus),
-            ):
-                if blocks:
-                    parts.append(_underlined(heading, "-"))
-                    parts.append(blocks_as_text(blocks, WIDTH))
+        parts = [element_text(element, measures) for element in outline(statement, measures)]
         return ("\n\n".join(part for part in parts if part) + "\n").encode("utf-8")
 
 

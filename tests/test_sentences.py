@@ -1,0 +1,78 @@
+"""Sentences and notes about figures, including figures the data cannot give."""
+
+from __future__ import annotations
+
+from measurekit.markers import Marker
+from measurekit.measures import figure_notes
+from measurekit.model import Figure, Indicator, Role, Unit
+from measurekit.periods import Month, Window
+from measurekit.sentences import baseline_sentence, comparison_clause, trend_sentences
+
+HOMICIDE = Indicator("homicide", "Homicide offences", "homicide", "homicides")
+KNIFE = Indicator("knife", "Knife offences", "knife offence", "knife offences")
+NOW = Window.ending(Month(2023, 6))
+BASELINE = Window.ending(Month(2020, 3))
+WINDOWS = {
+    Role.CURRENT: NOW,
+    Role.PREVIOUS_YEAR: NOW.shifted(-1),
+    Role.TWO_YEARS_BEFORE: NOW.shifted(-2),
+    Role.BASELINE: BASELINE,
+}
+
+
+def count(indicator: Indicator, role: Role, value: int | None, note: str | None = None) -> Figure:
+    marker = Marker.NOT_AVAILABLE if value is None else None
+    return Figure("m", indicator, role, WINDOWS[role], Unit.COUNT, value, marker=marker, note=note)
+
+
+def test_a_missing_comparison_is_its_own_sentence() -> None:
+    figures = [
+        count(HOMICIDE, Role.CURRENT, 3),
+        count(HOMICIDE, Role.PREVIOUS_YEAR, 5),
+        count(HOMICIDE, Role.TWO_YEARS_BEFORE, None, "the data start in July 2021"),
+        count(HOMICIDE, Role.BASELINE, None, "the data start in July 2021"),
+    ]
+    assert trend_sentences("Testshire Police", HOMICIDE, figures) == (
+        "In the 12 months to June 2023, Testshire Police recorded 3 homicides: fewer than "
+        "the 5 recorded in the 12 months to June 2022. There is no figure to compare with "
+        "for the 12 months to June 2021. There is no figure for the baseline, the 12 months "
+        "to March 2020, to compare with."
+    )
+
+
+def test_an_unknown_current_figure_is_said_once() -> None:
+    figures = [
+        count(HOMICIDE, Role.CURRENT, None, "no figure covers March 2023"),
+        count(HOMICIDE, Role.PREVIOUS_YEAR, 1),
+        count(HOMICIDE, Role.TWO_YEARS_BEFORE, 4),
+    ]
+    assert trend_sentences("Testshire Police", HOMICIDE, figures) == (
+        "No count of homicides is available for the 12 months to June 2023."
+    )
+    # A clause against a known earlier figure still agrees in number.
+    assert comparison_clause(figures[0], figures[1]) == (
+        "against 1 recorded in the 12 months to June 2022"
+    )
+    assert baseline_sentence(figures[0], count(HOMICIDE, Role.BASELINE, 7)) is None
+
+
+def test_notes_sharing_a_reason_are_merged_without_overclaiming() -> None:
+    late = "the data start in July 2021"
+    figures = [
+        count(HOMICIDE, Role.TWO_YEARS_BEFORE, None, late),
+        count(HOMICIDE, Role.BASELINE, None, late),
+        count(KNIFE, Role.TWO_YEARS_BEFORE, None, late),
+        count(KNIFE, Role.BASELINE, None, late),
+        count(KNIFE, Role.PREVIOUS_YEAR, None, "no figure covers March 2022"),
+    ]
+    assert figure_notes(figures) == [
+        "Homicide offences and knife offences, 12 months to June 2021 and 12 months to "
+        "March 2020: the data start in July 2021.",
+        "Knife offences, 12 months to June 2022: no figure covers March 2022.",
+    ]
+    # Same reason, different windows: a clause per indicator, never a cross product.
+    uneven = [figures[0], figures[3]]
+    assert figure_notes(uneven) == [
+        "Homicide offences, 12 months to June 2021; Knife offences, 12 months to March "
+        "2020: the data start in July 2021."
+    ]
