@@ -145,10 +145,13 @@ def test_example_files_say_the_data_are_constructed(outputs: dict[str, Any]) -> 
     assert "constructed" in (example / "data" / "README.md").read_text(encoding="utf-8")
     assert "constructed" in (example / "cheshire-2023-24-q1.toml").read_text(encoding="utf-8")
     # ... and so does every statement built from them, not just the workbook.
-    notice = "About the data: The crime records behind this example are constructed, not real"
-    assert notice in outputs["text"]
+    notice = (
+        "About the data: The crime records and victim survey responses behind this example "
+        "are constructed, not real"
+    )
+    assert notice in " ".join(outputs["text"].split())
     assert notice in " ".join(outputs["markdown"].split())
-    assert outputs["json"]["notice"].startswith("The crime records behind this example are")
+    assert outputs["json"]["notice"].startswith("The crime records and victim survey responses")
 
 
 def test_every_format_says_which_measures_apply(outputs: dict[str, Any]) -> None:

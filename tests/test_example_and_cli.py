@@ -72,3 +72,23 @@ def test_check_reports_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     # April 2019 to June 2023: 9 months of 2019, 36 of 2020 to 2022, 6 of 2023.
     assert "crime: records: 51 months, April 2019 to June 2023" in out
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """``measurekit plugins | head -0``: the reader is gone before anything is written."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "measurekit", "plugins"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 141
+    assert result.stderr == ""

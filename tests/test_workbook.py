@@ -581,3 +581,18 @@ measures = ["homicide"]
     with zipfile.ZipFile(io.BytesIO(built["ods"])) as archive:
         ods_chart = archive.read("Object 1/content.xml").decode("utf-8")
     assert f"Homicide_monthly.B{top + 16}:Homicide_monthly.B{top + 30}" in ods_chart
+
+
+def test_narrative_sheet_labels_each_summary_with_its_measures_heading(
+    example: dict[str, bytes],
+) -> None:
+    _, rows = rows_of_table(example["xlsx"], "Narrative")
+    parts_by_section: dict[str, set[str]] = {}
+    for row in rows:
+        parts_by_section.setdefault(row[0], set()).add(row[1])
+    satisfaction = next(title for title in parts_by_section if "satisfaction" in title)
+    homicide = next(title for title in parts_by_section if "homicide" in title)
+    # Survey figures are not recorded crime: their summary has its own heading.
+    assert "Survey results" in parts_by_section[satisfaction]
+    assert "Recorded crime levels" not in parts_by_section[satisfaction]
+    assert "Recorded crime levels" in parts_by_section[homicide]

@@ -7,6 +7,7 @@ applies) and exits 1; ``--debug`` shows the traceback as well. Usage errors exit
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,8 @@ from measurekit.errors import MeasurekitError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
+#: 128 + SIGPIPE, what a shell reports for a program stopped by a closed pipe.
+EXIT_BROKEN_PIPE = 141
 
 
 def _add_output_options(command: argparse.ArgumentParser) -> None:
@@ -131,7 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = build_parser().parse_args(argv)
     try:
-        return _run(arguments)
+        status = _run(arguments)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+        return status
     except MeasurekitError as error:
         if arguments.debug:
             raise
@@ -140,6 +145,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("measurekit: interrupted; no output was written", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``measurekit check ... | head``): stop
+        # quietly, as other command-line tools do, and keep Python from complaining about
+        # the unflushed stream on exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def _run(arguments: argparse.Namespace) -> int:

@@ -6,8 +6,9 @@ owns. Every hook here is called once per run, and measurekit collects the result
 plugin (none stops at the first result).
 
 Beyond the hooks, a measure plugin shapes its own part of each output through methods of
-its :class:`~measurekit.Measure`: ``render_text``, ``render_markdown`` and, for the
-``xlsx`` and ``ods`` workbooks, ``workbook_sheets`` (see :func:`register_measures`).
+its :class:`~measurekit.Measure`: ``figures_heading``, ``render_text``,
+``render_markdown`` (with ``table_markdown``) and, for the ``xlsx`` and ``ods`` workbooks,
+``workbook_sheets`` (see :func:`register_measures`).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def register_measures() -> Sequence[Measure]:  # type: ignore[empty-body]
     measure's figures (merged with the other measures of its section into one table) and a
     line chart with its data table for each monthly series in ``result.series``. Return
     more sheets to add tables; return others to replace them. ``kit`` (a
-    :class:`measurekit.workbook.layout.SheetKit`) numbers notes (``kit.note(text)``),
+    :class:`measurekit.workbook.kit.SheetKit`) numbers notes (``kit.note(text)``),
     hands out unique sheet and table names and writes the source line.
 
     .. versionadded:: 0.1

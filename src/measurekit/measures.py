@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from measurekit.workbook.layout import SheetKit
+    from measurekit.workbook.kit import SheetKit
     from measurekit.workbook.model import Sheet
 
 
@@ -171,7 +171,7 @@ class Measure(abc.ABC):
         Called once per measure, in statement order, by the workbook formats, which build
         the cover, contents, notes and narrative sheets themselves. ``kit`` offers the
         default sheets and the pieces to build others with; see
-        :class:`measurekit.workbook.layout.SheetKit`.
+        :class:`measurekit.workbook.kit.SheetKit`.
 
         :param result: what :meth:`compute` returned for this statement.
         :param kit: the workbook being laid out: ``kit.figures_sheet(result)`` is the

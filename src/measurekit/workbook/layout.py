@@ -53,7 +53,7 @@ def build_workbook(statement: Statement, measures: Mapping[str, Measure]) -> Wor
     body: list[Sheet] = []
     for section in statement.sections:
         body.extend(_section_sheets(kit, section, measures))
-    narrative = _narrative_sheet(kit, statement)
+    narrative = _narrative_sheet(kit, statement, measures)
     if narrative is not None:
         body.append(narrative)
     notes = kit.notes_sheet()
@@ -95,12 +95,19 @@ def _section_sheets(
     return sheets
 
 
-def _narrative_sheet(kit: SheetKit, statement: Statement) -> Sheet | None:
+def _narrative_sheet(
+    kit: SheetKit, statement: Statement, measures: Mapping[str, Measure]
+) -> Sheet | None:
     """Each section's summary and authored narrative as one table, one row per paragraph
-    or list item."""
+    or list item; a summary is labelled with its measure's figures heading ("Recorded crime
+    levels", "Survey results")."""
     rows: list[list[Cell]] = []
     for section in statement.sections:
-        parts = [(LEVELS_PART, block) for r in section.measures for block in r.summary]
+        parts = [
+            (measures[result.measure_id].figures_heading, block)
+            for result in section.measures
+            for block in result.summary
+        ]
         parts += [("Force response", block) for block in section.narrative.force_response]
         parts += [("Ongoing focus", block) for block in section.narrative.ongoing_focus]
         for part, block in parts:
@@ -130,16 +137,19 @@ def _narrative_sheet(kit: SheetKit, statement: Statement) -> Sheet | None:
     )
 
 
-LEVELS_PART = "Recorded crime levels"
+AUTHORED_PARTS = {"Force response", "Ongoing focus"}
 
 
 def _narrative_source(parts: set[str]) -> Line:
-    """Who wrote the narrative's ``parts``: measurekit writes the recorded crime levels
-    from the figures; the force and the commissioner's office write the rest."""
+    """Who wrote the narrative's ``parts``: measurekit writes each measure's summary from
+    the figures; the force and the commissioner's office write the rest."""
     sources = []
-    if LEVELS_PART in parts:
-        sources.append(f"{LEVELS_PART.lower()}, written by measurekit from the figures")
-    if parts - {LEVELS_PART}:
+    written = sorted(parts - AUTHORED_PARTS)
+    if written:
+        sources.append(
+            f"{' and '.join(p.lower() for p in written)}, written by measurekit from the figures"
+        )
+    if parts & AUTHORED_PARTS:
         sources.append("the rest, text written by the force and the commissioner's office")
     return Line(f"Source: {'; '.join(sources)}.")
 
