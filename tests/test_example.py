@@ -224,4 +224,7 @@ def test_a_source_without_a_title_is_named_for_readers(tmp_path: Path) -> None:
     )
     statement = build(tmp_path / "s.toml", statement_toml(body))
     markdown = render(statement, ["markdown"])["markdown"]
-    assert markdown.endswith("## Data sources\n\n- Crime data (records format) (r.csv).\n")
+    # The records format tells readers what its data are, whatever the source's key.
+    assert markdown.endswith(
+        "## Data sources\n\n- Records of crimes recorded by the force (r.csv).\n"
+    )

@@ -290,6 +290,8 @@ def test_third_party_source_and_output_formats(
         plugins,
     )
     statement = compute_statement(plan, plugins)
+    # A format with no title of its own is named to readers by the source's key.
+    assert [source.title for source in statement.info.sources] == ["Crime data (steady format)"]
     written = write_outputs(
         render_outputs(statement, plugins, ["figures-csv"]), plugins, tmp_path / "out", plan.stem
     )

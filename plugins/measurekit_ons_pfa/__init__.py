@@ -47,6 +47,7 @@ class OnsPfaFormat(SourceFormat):
 
     name = "ons-pfa"
     description = "ONS police force area data tables (.xlsx), one or more quarterly editions"
+    title = "ONS police force area data tables"
 
     def __init__(self) -> None:
         # Editions are read once per run however many forces are built from them.

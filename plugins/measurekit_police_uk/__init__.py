@@ -78,6 +78,7 @@ class PoliceUkFormat(SourceFormat):
 
     name = "police-uk"
     description = "police.uk street-level crime files (YYYY-MM-<force>-street.csv), as published"
+    title = "Street-level crime data published on police.uk"
     options_type = PoliceUkOptions
 
     def open(self, spec: SourceSpec) -> PoliceUkSource:

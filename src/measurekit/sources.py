@@ -246,6 +246,9 @@ class SourceFormat(abc.ABC):
     name: ClassVar[str]
     #: One line for ``measurekit plugins``.
     description: ClassVar[str] = ""
+    #: What a statement's readers are told the data are, in its list of sources
+    #: ("ONS police force area data tables"); None to name the source by its key.
+    title: ClassVar[str | None] = None
     #: An attrs class for the format's own keys in ``[sources.NAME]``, or None for none.
     options_type: ClassVar[type | None] = None
 

@@ -164,7 +164,7 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
     info = attrs.evolve(
         info,
         sources=tuple(
-            _source_info(name, raw_source, sources[name])
+            _source_info(name, raw_source, sources[name], plugins)
             for name, raw_source in document.sources.items()
         ),
     )
@@ -281,13 +281,18 @@ def _source_spec(
     return SourceSpec(name, table.format, tuple(resolved), force, table.force is not None, options)
 
 
-def _source_info(name: str, raw: Mapping[str, Any], spec: SourceSpec) -> SourceInfo:
-    """How outputs describe a source to readers: its ``title`` key, or else its name and
-    format ("Crime data (records format)"): a format's description is written for the
-    people who prepare files, not for the statement's readers."""
+def _source_info(
+    name: str, raw: Mapping[str, Any], spec: SourceSpec, plugins: Plugins
+) -> SourceInfo:
+    """How outputs describe a source to readers: its ``title`` key, else its format's
+    ``title`` ("ONS police force area data tables"), else its name and format ("Crime data
+    (records format)"). A format's description is written for the people who prepare
+    files, not for the statement's readers, so it is never used here."""
     title = raw.get("title")
     if not isinstance(title, str) or not title.strip():
-        title = f"{name.replace('_', ' ').capitalize()} data ({spec.format_name} format)"
+        title = plugins.source_format(spec.format_name).title or (
+            f"{name.replace('_', ' ').capitalize()} data ({spec.format_name} format)"
+        )
     return SourceInfo(name, title.strip(), spec.format_name, tuple(p.name for p in spec.paths))
 
 

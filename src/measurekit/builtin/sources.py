@@ -155,6 +155,7 @@ class CountsFormat(ForceColumnFormat):
 
     name = "counts"
     description = "figures already counted, by indicator and period (CSV or .xlsx)"
+    title = "Counts supplied by the force"
 
     def open(self, spec: SourceSpec) -> Source:
         entries: dict[str, list[_Entry]] = {}
@@ -245,6 +246,7 @@ class RecordsFormat(ForceColumnFormat):
 
     name = "records"
     description = "one row per recorded offence, with offence code and flags (CSV or .xlsx)"
+    title = "Records of crimes recorded by the force"
     options_type = CoverageOptions
 
     def open(self, spec: SourceSpec) -> Source:

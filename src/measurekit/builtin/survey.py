@@ -60,6 +60,7 @@ class SurveyFormat(ForceColumnFormat):
 
     name = "survey"
     description = "one row per completed victim survey: date, satisfied, domestic abuse"
+    title = "Victim satisfaction survey responses"
     options_type = CoverageOptions
 
     def open(self, spec: SourceSpec) -> Source:
