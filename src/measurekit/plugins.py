@@ -148,21 +148,11 @@ class Plugins:
 
     def source_format(self, name: str) -> SourceFormat:
         """The source format called ``name``, or an error listing those installed."""
-        if name not in self.source_formats:
-            raise MeasurekitError(
-                f"unknown source format {name!r}; installed formats: "
-                f"{', '.join(sorted(self.source_formats))}"
-            )
-        return self.source_formats[name].item
+        return _lookup(self.source_formats, name, "source format")
 
     def output_format(self, name: str) -> OutputFormat:
         """The output format called ``name``, or an error listing those installed."""
-        if name not in self.output_formats:
-            raise MeasurekitError(
-                f"unknown output format {name!r}; installed formats: "
-                f"{', '.join(sorted(self.output_formats))}"
-            )
-        return self.output_formats[name].item
+        return _lookup(self.output_formats, name, "output format")
 
     def plugin_of_measure(self, measure_id: str) -> str:
         """The name of the plugin that registered ``measure_id``."""
@@ -184,6 +174,15 @@ class Plugins:
                 )
             )
         return infos
+
+
+def _lookup(registry: dict[str, Provided[T]], name: str, kind: str) -> T:
+    """``registry[name]``'s item, or an error naming ``kind`` and listing what there is."""
+    if name not in registry:
+        raise MeasurekitError(
+            f"unknown {kind} {name!r}; installed: {', '.join(sorted(registry)) or 'none'}"
+        )
+    return registry[name].item
 
 
 def _provided_by(registry: dict[str, Provided[Any]], plugin: str) -> tuple[str, ...]:
