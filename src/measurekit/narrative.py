@@ -15,7 +15,7 @@ from measurekit.errors import InputError, Location
 from measurekit.input_files import read_text_limited
 from measurekit.limits import MAX_CELL_CHARS, MAX_NARRATIVE_BYTES
 from measurekit.model.statement import Block, BulletList, Narrative, Paragraph
-from measurekit.text_rules import forbidden_message
+from measurekit.text_rules import forbidden_line_message
 
 HEADINGS = {"force response": "force_response", "ongoing focus": "ongoing_focus"}
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -66,10 +66,11 @@ def parse_narrative(text: str, path: Path | str = "<narrative>") -> Narrative:
             current.append(BulletList(tuple(bullets)))
             bullets.clear()
 
+    found = forbidden_line_message(text)
+    if found:
+        number, problem = found
+        raise InputError(f"the line {problem}", Location(path, number, row_name="line"))
     for number, raw in enumerate(text.splitlines(), start=1):
-        problem = forbidden_message(raw)
-        if problem:
-            raise InputError(f"the line {problem}", Location(path, number, row_name="line"))
         line = raw.strip()
         heading = _HEADING.match(line)
         if heading:

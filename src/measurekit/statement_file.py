@@ -25,7 +25,12 @@ from measurekit.model.periods import FinancialQuarter, Month, Window
 from measurekit.model.statement import ComparisonWindows, SourceInfo, StatementInfo
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import SourceSpec
-from measurekit.text_rules import first_forbidden, forbidden_message, terminal_safe
+from measurekit.text_rules import (
+    first_forbidden,
+    forbidden_line_message,
+    forbidden_message,
+    terminal_safe,
+)
 
 T = TypeVar("T")
 
@@ -205,13 +210,14 @@ def read_statement_toml(path: Path) -> dict[str, Any]:
         text = read_text_limited(path, MAX_STATEMENT_BYTES, "the statement file")
     except InputError as error:
         raise StatementFileError(error.message, where) from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        problem = forbidden_message(line)
-        if problem:
-            key = line.partition("=")[0].strip() if "=" in line else ""
-            if key:
-                problem = f"{terminal_safe(key)}: {problem}"
-            raise StatementFileError(problem, Location(path, number, row_name="line"))
+    found = forbidden_line_message(text)
+    if found:
+        number, problem = found
+        line = text.split("\n")[number - 1]
+        key = line.partition("=")[0].strip() if "=" in line else ""
+        if key and forbidden_message(key) is None:
+            problem = f"{key}: {problem}"
+        raise StatementFileError(problem, Location(path, number, row_name="line"))
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

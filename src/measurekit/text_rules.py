@@ -51,10 +51,36 @@ def forbidden_message(text: str) -> str | None:
     found = first_forbidden(text)
     if found is None:
         return None
-    return (
-        f"holds {describe(found[0])} at character {found.start() + 1}; control characters "
-        "and Unicode noncharacters cannot go into a statement"
-    )
+    return f"holds {describe(found[0])} at character {found.start() + 1}; {_WHY}"
+
+
+_WHY = "control characters and Unicode noncharacters cannot go into a statement"
+
+
+def forbidden_line_message(text: str) -> tuple[int, str] | None:
+    """For a whole file's ``text``: the line of its first forbidden character and a
+    message naming the character and its column; None when there is none."""
+    where = forbidden_in_lines(text)
+    if where is None:
+        return None
+    line, column, name = where
+    return line, f"holds {name} at column {column}; {_WHY}"
+
+
+def forbidden_in_lines(text: str) -> tuple[int, int, str] | None:
+    """Where the first forbidden character of a whole file's ``text`` is: its line and
+    column (counting from 1, lines split at line feeds only) and why it is refused.
+
+    Scan the text whole, before splitting it into lines: :meth:`str.splitlines` also
+    splits at some control characters (U+000B, U+000C, U+001C to U+001E, U+0085), which
+    would then vanish unseen."""
+    found = first_forbidden(text)
+    if found is None:
+        return None
+    position = found.start()
+    line_start = text.rfind("\n", 0, position) + 1
+    line = text.count("\n", 0, position) + 1
+    return line, position - line_start + 1, describe(found[0])
 
 
 def terminal_safe(text: str, keep_newlines: bool = False) -> str:
