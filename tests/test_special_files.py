@@ -167,6 +167,37 @@ def test_a_police_uk_file_of_one_huge_line(
     assert "2025-02-cheshire-street.csv, line 2: the line is longer than" in line
 
 
+def test_a_quoted_police_uk_file_with_one_huge_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file with a quote is read by the csv module: its lines are bounded too."""
+    folder = street_folder(tmp_path)
+    with (folder / "2025-02-cheshire-street.csv").open("w", encoding="utf-8") as handle:
+        handle.write('"Crime ID"' + POLICE_UK_HEADER.removeprefix("Crime ID") + "\n")
+        handle.write("a," * (2 * MAX_LINE_BYTES) + "\n")
+    statement = police_uk_statement(tmp_path, folder)
+    line = fails(["build", str(statement), "-o", str(tmp_path / "out")], capsys)
+    assert "2025-02-cheshire-street.csv, line 2: the line is longer than" in line
+
+
+def test_a_narrative_linked_to_a_file_not_named_as_text_is_not_quoted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "elsewhere" / "server_config"
+    config.parent.mkdir()
+    config.write_text("# Listen on port 22 with the secret key at /root/key\nPort 22\n")
+    statement = records_statement(tmp_path)
+    (tmp_path / "homicide.md").symlink_to(config)
+    statement.write_text(
+        statement.read_text().replace(
+            'measures = ["homicide"]', 'measures = ["homicide"]\nnarrative = "homicide.md"'
+        )
+    )
+    line = fails(["build", str(statement), "-o", str(tmp_path / "out")], capsys)
+    assert "line 1: unknown heading; use 'Force response'" in line
+    assert "secret" not in line
+
+
 def test_a_police_uk_header_of_one_huge_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

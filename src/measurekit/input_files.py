@@ -62,8 +62,9 @@ def open_regular(path: Path, location: Location | None = None) -> IO[bytes]:
     unreadable, or anything other than a regular file. Never blocks on a FIFO.
     """
     where = location or Location(path)
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX: open a FIFO without waiting
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        descriptor = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError("file not found", where) from None
     except IsADirectoryError:
@@ -77,7 +78,8 @@ def open_regular(path: Path, location: Location | None = None) -> IO[bytes]:
                 f"is {_kind(mode)}, not a regular file; measurekit reads only regular files",
                 where,
             )
-        os.set_blocking(descriptor, True)
+        if nonblocking:
+            os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")
     except BaseException:
         os.close(descriptor)

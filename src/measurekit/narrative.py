@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 from measurekit.errors import InputError, Location
-from measurekit.input_files import read_text_limited
+from measurekit.input_files import may_quote, read_text_limited
 from measurekit.limits import MAX_CELL_CHARS, MAX_NARRATIVE_BYTES
 from measurekit.model.statement import Block, BulletList, Narrative, Paragraph
-from measurekit.text_rules import forbidden_line_message
+from measurekit.text_rules import excerpt, forbidden_line_message
 
 HEADINGS = {"force response": "force_response", "ongoing focus": "ongoing_focus"}
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -66,6 +66,7 @@ def parse_narrative(text: str, path: Path | str = "<narrative>") -> Narrative:
             current.append(BulletList(tuple(bullets)))
             bullets.clear()
 
+    quotable = isinstance(path, str) or may_quote(path)
     found = forbidden_line_message(text)
     if found:
         number, problem = found
@@ -76,14 +77,15 @@ def parse_narrative(text: str, path: Path | str = "<narrative>") -> Narrative:
         if heading:
             flush()
             key = HEADINGS.get(heading[1].strip().lower().rstrip(":"))
+            shown = f" {excerpt(heading[1])}" if quotable else ""
             if key is None:
                 raise InputError(
-                    f"unknown heading {heading[1]!r}; use 'Force response' or 'Ongoing focus'",
+                    f"unknown heading{shown}; use 'Force response' or 'Ongoing focus'",
                     Location(path, number, row_name="line"),
                 )
             if key in parts:
                 raise InputError(
-                    f"heading {heading[1]!r} appears twice", Location(path, number, row_name="line")
+                    f"the heading{shown} appears twice", Location(path, number, row_name="line")
                 )
             current = parts[key] = []
             continue
