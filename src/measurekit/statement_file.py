@@ -209,7 +209,10 @@ def read_statement_toml(path: Path) -> dict[str, Any]:
     try:
         text = read_text_limited(path, MAX_STATEMENT_BYTES, "the statement file")
     except InputError as error:
-        raise StatementFileError(error.message, where) from None
+        message = error.message
+        if message == "file not found":
+            message = "statement file not found"
+        raise StatementFileError(message, where) from None
     found = forbidden_line_message(text)
     if found:
         number, problem = found
@@ -236,7 +239,7 @@ def _check_values(raw: dict[str, Any], text: str, path: Path) -> None:
     cell holds, no control character or noncharacter (written as a TOML escape, which
     the scan of the raw lines cannot see)."""
     stack: list[tuple[str, object, int]] = [("", raw, 0)]
-    while stack:
+    while stack:  # depth first, in the file's order
         key, value, depth = stack.pop()
         if depth > MAX_STATEMENT_DEPTH:
             raise StatementFileError(
@@ -244,12 +247,15 @@ def _check_values(raw: dict[str, Any], text: str, path: Path) -> None:
                 Location(path),
             )
         if isinstance(value, dict):
-            for name, item in value.items():
+            for name, item in reversed(value.items()):
                 child = f"{key}.{name}" if key else str(name)
                 _check_text(str(name), child, text, path)
                 stack.append((child, item, depth + 1))
         elif isinstance(value, list):
-            stack.extend((f"{key}[{index}]", item, depth + 1) for index, item in enumerate(value))
+            stack.extend(
+                (f"{key}[{index}]", item, depth + 1)
+                for index, item in reversed(list(enumerate(value)))
+            )
         elif isinstance(value, str):
             _check_text(value, key, text, path)
 
