@@ -39,7 +39,7 @@ from measurekit.errors import InputError, Location
 from measurekit.input_files import limited_lines, may_quote, open_regular
 from measurekit.limits import MAX_LINE_BYTES
 from measurekit.model.periods import Month
-from measurekit.text_rules import FORBIDDEN, FORBIDDEN_UTF8, describe, excerpt
+from measurekit.text_rules import FORBIDDEN_UTF8, describe, excerpt, first_forbidden
 
 #: The columns a street-level file must have, by their header text.
 CRIME_ID = "Crime ID"
@@ -385,7 +385,7 @@ def _row_problem(
     if len(row) != width:
         return Problem(path, number, None, f"the row has {len(row)} cells; the header has {width}")
     for index, cell in enumerate(row):
-        found = FORBIDDEN.search(cell)
+        found = first_forbidden(cell)
         if found:
             column = header[index] if index < len(header) else str(index + 1)
             return Problem(

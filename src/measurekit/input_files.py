@@ -109,8 +109,9 @@ def limited_lines(
     """The lines of a text stream, each at most ``limit`` characters; a longer line is an
     error naming the file and line (it is never read into memory whole)."""
     number = first_line
-    while line := handle.readline(limit + 1):
-        if len(line) > limit and not line.endswith("\n"):
+    readline = handle.readline
+    while line := readline(limit + 1):
+        if len(line) > limit and line[-1] != "\n":
             raise InputError(
                 f"the line is longer than {limit:,} characters; this is not a data file "
                 "measurekit can read",

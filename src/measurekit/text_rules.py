@@ -35,7 +35,12 @@ _NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F
 
 
 def first_forbidden(text: str) -> re.Match[str] | None:
-    """The first character of ``text`` no statement may hold, or None."""
+    """The first character of ``text`` no statement may hold, or None.
+
+    Every forbidden character is unprintable, so printable text (nearly all of it) is
+    passed by :meth:`str.isprintable`, many times faster than the pattern."""
+    if text.isprintable():
+        return None
     return FORBIDDEN.search(text)
 
 

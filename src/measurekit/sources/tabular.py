@@ -20,7 +20,7 @@ import attrs
 from measurekit.errors import InputError, Location
 from measurekit.input_files import limited_lines, may_quote, open_regular
 from measurekit.limits import MAX_XLSX_UNPACKED_BYTES
-from measurekit.text_rules import FORBIDDEN, describe, excerpt
+from measurekit.text_rules import describe, excerpt, first_forbidden
 
 
 @attrs.frozen
@@ -77,10 +77,13 @@ def read_rows(
             Location(path, 1),
         )
     wanted = {name: index for index, name in enumerate(names) if name in {*required, *optional}}
+    width = len(names)
     for number, values in enumerate(rows, start=2):
-        if not any(value.strip() for value in values):
-            continue
-        _check_row(values, names, path, number, is_workbook)
+        joined = "".join(values)
+        if not joined.strip():
+            continue  # a blank row
+        if len(values) != width or not joined.isprintable():  # else nothing to check
+            _check_row(values, names, path, number, is_workbook)
         cells = {
             name: values[index] if index < len(values) else "" for name, index in wanted.items()
         }
@@ -105,9 +108,9 @@ def _check_row(values: list[str], names: list[str], path: Path, number: int, pad
             f"{names[len(values)]!r}",
             Location(path, number, names[len(values)]),
         )
-    if FORBIDDEN.search("".join(values)):
+    if first_forbidden("".join(values)):
         for index, value in enumerate(values):
-            found = FORBIDDEN.search(value)
+            found = first_forbidden(value)
             if found:
                 column = names[index] if index < width else str(index + 1)
                 raise InputError(
