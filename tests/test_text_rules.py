@@ -206,3 +206,19 @@ def test_excerpt_is_short_and_escaped() -> None:
 def test_ordinary_text_passes() -> None:
     for text in ("Tab\tand\nnew line\r\n", "£ € — “quotes” ñ 中文 😀", "\ufffd replacement"):
         assert forbidden_message(text) is None
+
+
+@pytest.mark.parametrize(
+    "character", ["\x00", "\x1b", "\x7f", "\x85", "\ufdd0", "\ufffe", "\U0001fffe", "\U0010ffff"]
+)
+def test_forbidden_characters_are_found_in_utf8_bytes(character: str) -> None:
+    from measurekit.text_rules import has_forbidden_utf8
+
+    assert has_forbidden_utf8(f"é,{character},c\n".encode())
+
+
+def test_allowed_text_passes_as_utf8_bytes() -> None:
+    from measurekit.text_rules import has_forbidden_utf8
+
+    for text in ("plain,text\r\n", "é£€中😀\ufffd\t", "\u00a0 \U0010fffd \u0080"[:-1]):
+        assert not has_forbidden_utf8(text.encode())

@@ -39,7 +39,7 @@ from measurekit.errors import InputError, Location
 from measurekit.input_files import limited_lines, may_quote, open_regular
 from measurekit.limits import MAX_LINE_BYTES
 from measurekit.model.periods import Month
-from measurekit.text_rules import FORBIDDEN_UTF8, describe, excerpt, first_forbidden
+from measurekit.text_rules import describe, excerpt, first_forbidden, has_forbidden_utf8
 
 #: The columns a street-level file must have, by their header text.
 CRIME_ID = "Crime ID"
@@ -303,7 +303,7 @@ def _tally_unquoted(path: Path, expected: str | None) -> FileTally | _NeedsCsv |
                 raise _too_long(path, tally.total + 2)  # only the first can span blocks
             if b'"' in text or b"\r" in text:
                 return NEEDS_CSV
-            if FORBIDDEN_UTF8.search(text):
+            if has_forbidden_utf8(text):
                 return None  # the careful path says which row and cell
             if not tally.add(list(map(bytes.split, text.split(b"\n"), repeat(b",")))):
                 return None

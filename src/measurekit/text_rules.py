@@ -27,6 +27,18 @@ FORBIDDEN_UTF8 = re.compile(
     rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xb7[\x90-\xaf]|\xef\xbf[\xbe\xbf]"
     rb"|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]"
 )
+#: The ASCII bytes text may hold: the printable ones, tab, line feed and carriage return.
+_ALLOWED_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+
+
+def has_forbidden_utf8(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds a forbidden character, found at C speed: the allowed
+    ASCII bytes are deleted first (usually leaving nothing), and the pattern runs on what
+    is left, whose multi-byte characters stay whole."""
+    rest = data.translate(None, _ALLOWED_ASCII)
+    return bool(rest) and FORBIDDEN_UTF8.search(rest) is not None
+
+
 #: What :func:`terminal_safe` escapes: every control character, and the bidirectional
 #: controls that could make a line read differently from what it holds.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
