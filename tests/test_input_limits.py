@@ -311,3 +311,21 @@ def test_a_baseline_outside_the_years(tmp_path: Path, capsys: pytest.CaptureFixt
     statement = records_statement(tmp_path, body='baseline = "1850-03"')
     line = fails(["build", str(statement), "-o", str(tmp_path / "out")], capsys)
     assert "statement.baseline: '1850-03': the year 1850 is outside 1900 to 2200" in line
+
+
+def test_a_workbook_whose_sheet_xml_is_broken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """U+FFFF written raw into the sheet: not XML, found only as the sheet is read."""
+    path = records_workbook(tmp_path / "crime.xlsx", [["2023-06-01", "PLACEHOLDER"]])
+    member = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    assert b"PLACEHOLDER" in parts[member]
+    parts[member] = parts[member].replace(b"PLACEHOLDER", "A\uffffB".encode())
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    statement = records_statement(tmp_path, crime="crime.xlsx")
+    line = fails(["build", str(statement), "-o", str(tmp_path / "out")], capsys)
+    assert "crime.xlsx: not a readable .xlsx workbook: sheet 'Sheet': not well-formed" in line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -45,3 +46,18 @@ def test_counts_beyond_the_largest_are_errors_at_their_cells(tmp_path: Path) -> 
         assert isinstance(source.count(Query("burglary"), YE_JUNE_2019), Count)
     lancashire = ons.open(SourceSpec("ons", "ons-pfa", (edited,), ("Lancashire",), True))
     assert isinstance(lancashire.count(Query("robbery"), YE_JUNE_2019), Count)
+
+
+def test_an_ons_workbook_with_a_broken_sheet(tmp_path: Path) -> None:
+    broken = tmp_path / "june-2019-broken.xlsx"
+    with zipfile.ZipFile(JUNE_2019) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheets = sorted(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    parts[sheets[-1]] = parts[sheets[-1]][: len(parts[sheets[-1]]) // 2]  # cut short
+    with zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    ons = Plugins.load().source_format("ons-pfa")
+    with pytest.raises(InputError, match=r"not a readable \.xlsx workbook: sheet '") as caught:
+        ons.open(SourceSpec("ons", "ons-pfa", (broken,), ("Cheshire",), True))
+    assert str(caught.value).startswith(f"{broken}: ")

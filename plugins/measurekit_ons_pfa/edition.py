@@ -24,7 +24,7 @@ from measurekit.errors import InputError, Location
 from measurekit.input_files import open_regular
 from measurekit.limits import MAX_COUNT
 from measurekit.model.periods import MONTH_NAMES, Month, Window
-from measurekit.sources.tabular import open_workbook
+from measurekit.sources.tabular import open_workbook, sheet_rows
 
 from .tables import Area, Column, Table, read_table
 
@@ -102,7 +102,7 @@ def read_edition(path: Path) -> Edition:
         workbook = open_workbook(handle, path)
         try:
             sheets = {
-                sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)]
+                sheet.title: [tuple(row) for row in sheet_rows(sheet, path)]
                 for sheet in workbook.worksheets
             }
         finally:

@@ -142,11 +142,23 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     with open_regular(path) as handle:
         workbook = open_workbook(handle, path)
         try:
-            sheet = workbook.worksheets[0]
-            for values in sheet.iter_rows(values_only=True):
+            for values in sheet_rows(workbook.worksheets[0], path):
                 yield [_cell_text(value) for value in values]
         finally:
             workbook.close()
+
+
+def sheet_rows(sheet: Any, path: Path) -> Iterator[tuple[object, ...]]:
+    """The rows of a sheet of a workbook from :func:`open_workbook`, as values. A sheet
+    is parsed as it is read, so a sheet whose XML is broken (a character XML cannot hold,
+    a tag cut short) is an :class:`InputError` naming the file and sheet."""
+    try:
+        yield from sheet.iter_rows(values_only=True)
+    except Exception as error:
+        raise InputError(
+            f"not a readable .xlsx workbook: sheet {excerpt(str(sheet.title))}: {error}",
+            Location(path),
+        ) from None
 
 
 def open_workbook(handle: IO[bytes], path: Path) -> Any:
