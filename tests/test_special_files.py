@@ -270,3 +270,16 @@ def test_a_long_bad_cell_is_quoted_short(
     line = fails(["build", str(statement), "-o", str(tmp_path / "out")], capsys)
     assert "row 6, column 'knife_or_sharp_instrument'" in line
     assert "'maybe" + "!" * 55 + "'... is not true/false" in line
+
+
+def test_a_damaged_gzip_street_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "police-uk"
+    folder.mkdir()
+    source = Path(__file__).parent / "data" / "police-uk-cheshire-2025"
+    damaged = bytearray((source / "2025-01-cheshire-street.csv.gz").read_bytes())
+    for index in range(2000, 2400):
+        damaged[index] ^= 0x55
+    (folder / "2025-01-cheshire-street.csv.gz").write_bytes(bytes(damaged))
+    statement = police_uk_statement(tmp_path, folder)
+    line = fails(["build", str(statement), "-o", str(tmp_path / "out")], capsys)
+    assert "2025-01-cheshire-street.csv.gz: cannot read the file: Error -3" in line

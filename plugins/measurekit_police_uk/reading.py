@@ -26,6 +26,7 @@ import csv
 import gzip
 import io
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from itertools import islice, repeat
@@ -192,7 +193,7 @@ def tally_file(path: Path) -> FileTally:
         raise InputError(
             f"not UTF-8 text (byte {error.start}); police.uk files are UTF-8", Location(path)
         ) from None
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:  # zlib: a damaged .gz file
         raise InputError(f"cannot read the file: {error}", Location(path)) from None
     return result
 
