@@ -80,3 +80,30 @@ def test_blank_lines_and_rows_of_empty_cells_are_still_skipped(tmp_path: Path, k
     path = tmp_path / f"{kind}.csv"
     path.write_text("\n".join([header, good, "", ",,", ",,,,", good.replace("06", "05")]) + "\n")
     source_format.open(SourceSpec(kind, kind, (path,), ("Testshire",)))
+
+
+@pytest.mark.parametrize("kind", sorted(FORMATS))
+def test_a_header_naming_a_column_twice(tmp_path: Path, kind: str) -> None:
+    source_format, header, good = FORMATS[kind]
+    first = header.split(",")[0]
+    again = header.count(",") + 2  # the column added after the header's own
+    path = tmp_path / f"{kind}.csv"
+    path.write_text(f"{header},{first}\n{good},{good.split(',')[0]}\n")
+    with pytest.raises(
+        InputError,
+        match=rf"{kind}\.csv, row 1, column '{first}': the header names column '{first}' twice "
+        rf"\(columns 1 and {again}\)",
+    ):
+        source_format.open(SourceSpec(kind, kind, (path,), ("Testshire",)))
+
+
+def test_a_police_uk_header_naming_a_column_twice(tmp_path: Path) -> None:
+    from measurekit_police_uk.reading import tally_file
+
+    path = tmp_path / "2025-01-cheshire-street.csv"
+    path.write_text(
+        "Crime ID,Month,Falls within,Crime type,Crime type\n"
+        "a1,2025-01,Cheshire Constabulary,Burglary,Robbery\n"
+    )
+    with pytest.raises(InputError, match="row 1, column 'Crime type': the header names column"):
+        tally_file(path)

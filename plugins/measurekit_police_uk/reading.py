@@ -170,6 +170,12 @@ def _header_indices(header: list[str] | None, path: Path) -> tuple[int, ...]:
             f"{' or '.join(repr(c) for c in missing)}; the header has {shown}",
             Location(path, 1, missing[0]),
         )
+    for column in REQUIRED_COLUMNS:
+        if names.count(column) > 1:
+            raise InputError(
+                f"the header names column {column!r} twice; which one to read would be a guess",
+                Location(path, 1, column),
+            )
     return tuple(names.index(column) for column in REQUIRED_COLUMNS)
 
 

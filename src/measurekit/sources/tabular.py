@@ -76,7 +76,17 @@ def read_rows(
             f"{', '.join(repr(c) for c in missing)}; the header has {has}",
             Location(path, 1),
         )
-    wanted = {name: index for index, name in enumerate(names) if name in {*required, *optional}}
+    known = {*required, *optional}
+    wanted: dict[str, int] = {}
+    for index, name in enumerate(names):
+        if name in wanted:
+            raise InputError(
+                f"the header names column {name!r} twice (columns {wanted[name] + 1} and "
+                f"{index + 1}); which one to read would be a guess",
+                Location(path, 1, name),
+            )
+        if name in known:
+            wanted[name] = index
     width = len(names)
     for number, values in enumerate(rows, start=2):
         joined = "".join(values)
