@@ -335,3 +335,24 @@ def test_a_folder_without_write_permission_changes_no_output(
         output.chmod(0o755)
     assert "no output file was changed" in one_error_line(capsys.readouterr().err)
     assert snapshot(output) == before
+
+
+def test_an_unexpected_failure_during_the_commit_also_puts_back_the_earlier_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = tmp_path / "out"
+    output.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (output / name).write_text(f"old {name}")
+    real_replace = os.replace
+
+    def replace_then_fail(source: object, target: object) -> None:
+        if str(target).endswith("b.txt"):
+            raise MemoryError
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", replace_then_fail)
+    with pytest.raises(MemoryError):
+        write_output_set({"a.txt": b"new a", "b.txt": b"new b"}, output)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert snapshot(output) == {"a.txt": b"old a.txt", "b.txt": b"old b.txt"}

@@ -233,6 +233,9 @@ def _commit(staging: Path, directory: Path, targets: list[Path]) -> None:
             raise OutputError(
                 f"{directory}: cannot write output: {reason}; no output file was changed"
             ) from error
+        except BaseException:  # anything else (a bug, memory): still never leave a mix
+            _roll_back(staging, directory, journal)
+            raise
 
 
 def _keep_earlier(target: Path, keep: Path) -> bool:
