@@ -27,6 +27,14 @@ found but not readable, never reported as wrong. The parts, each with one job:
 from __future__ import annotations
 
 from measurekit.audit.auditing import audit_document, audit_files
-from measurekit.audit.model import AuditReport, FileAudit, Finding, Verdict
+from measurekit.audit.model import AuditReport, ClaimKind, FileAudit, Finding, Verdict
 
-__all__ = ["AuditReport", "FileAudit", "Finding", "Verdict", "audit_document", "audit_files"]
+__all__ = [
+    "AuditReport",
+    "ClaimKind",
+    "FileAudit",
+    "Finding",
+    "Verdict",
+    "audit_document",
+    "audit_files",
+]

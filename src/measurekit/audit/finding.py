@@ -406,7 +406,7 @@ def find_changes(sentence: str, masked: str, offset: int = 0) -> Iterator[Claim]
         figures = {(r.before, r.after) for r in readings}
         problem = anchor.problem or next((r.problem for r in readings if r.problem), None)
         if not readings:
-            problem = problem or "no pair of figures it describes was found beside it"
+            problem = problem or "the two figures it compares are not beside it"
         elif len(figures) > 1:
             problem = "it could describe more than one pair of figures"
         for pair in pairs:
