@@ -19,7 +19,7 @@ from measurekit_police_uk import PoliceUkFormat, PoliceUkOptions
 from measurekit_police_uk.folder import find_files
 from peak import cpu_seconds, peak_mib
 
-from measurekit.sources import SourceSpec
+from measurekit.sources.base import SourceSpec
 
 
 def digest(counts: dict[tuple[str, str, str], int]) -> str:

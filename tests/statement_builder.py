@@ -6,8 +6,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from measurekit.build import compute_statement, render_outputs
-from measurekit.model import Figure, Role, Statement
-from measurekit.plugins import Plugins
+from measurekit.model.statement import Figure, Role, Statement
+from measurekit.plugins.manager import Plugins
 from measurekit.statement_file import load_statement
 
 from .helpers import RECORD_HEADER, write_csv

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from measurekit.cli import main
-from measurekit.markers import Marker
-from measurekit.model import Role
+from measurekit.cli.main import main
+from measurekit.model.markers import Marker
+from measurekit.model.statement import Role
 
 from .statement_builder import (
     RECORD_HEADER,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from measurekit.cli import main
-from measurekit.periods import Month
-from measurekit.unusual import unusual_months
+from measurekit.check.unusual import unusual_months
+from measurekit.cli.main import main
+from measurekit.model.periods import Month
 
 from .ons_tables import JUNE_2018, JUNE_2019
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from measurekit.cli import main
+from measurekit.cli.main import main
 
 from .helpers import RECORD_HEADER, records, write_csv
 

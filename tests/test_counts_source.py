@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from measurekit.builtin.sources import CountsFormat
 from measurekit.errors import InputError
-from measurekit.periods import Month, Window
-from measurekit.sources import Count, Query, SourceSpec, Unavailable
+from measurekit.model.periods import Month, Window
+from measurekit.sources.base import Count, Query, SourceSpec, Unavailable
+from measurekit.sources.formats import CountsFormat
 
 from .helpers import write_csv
 

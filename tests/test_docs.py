@@ -25,7 +25,7 @@ def test_readme_plugin_example_builds_a_statement(tmp_path: Path) -> None:
     import types
 
     from measurekit.build import compute_statement, render_outputs
-    from measurekit.plugins import Plugins
+    from measurekit.plugins.manager import Plugins
     from measurekit.statement_file import load_statement
 
     from .helpers import RECORD_HEADER, records, write_csv

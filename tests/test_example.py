@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from measurekit.cli import main
+from measurekit.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 

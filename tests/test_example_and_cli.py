@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import measurekit
-from measurekit.cli import main
+from measurekit.cli.main import main
 
 
 def test_example_writes_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -55,7 +55,7 @@ def test_python_dash_m_runs_the_same_command_line() -> None:
 
 def test_import_stays_light() -> None:
     code = (
-        "import sys, measurekit, measurekit.plugins; "
+        "import sys, measurekit, measurekit.plugins.manager; "
         "print(sorted(m for m in ('openpyxl', 'tabulate') if m in sys.modules))"
     )
     result = subprocess.run(

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from measurekit.errors import InputError
-from measurekit.forces import normalise, select_force
-from measurekit.tabular import Row
+from measurekit.sources.forces import normalise, select_force
+from measurekit.sources.tabular import Row
 
 PATH = Path("data.csv")
 

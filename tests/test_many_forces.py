@@ -15,9 +15,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from measurekit.cli import main
-from measurekit.many import Progress, slug
-from measurekit.sources import ForceRef
+from measurekit.cli.main import main
+from measurekit.many.run import Progress, slug
+from measurekit.sources.base import ForceRef
 
 from .ons_tables import JUNE_2018, JUNE_2019, P1_P2_COLUMNS, P3_COLUMNS, ons_table
 
@@ -307,7 +307,7 @@ def test_interrupted_run_reports_what_was_built(
             if number == 3:
                 raise KeyboardInterrupt
 
-    monkeypatch.setattr("measurekit.commands.Progress", StopAtThird)
+    monkeypatch.setattr("measurekit.cli.commands.Progress", StopAtThird)
     output = tmp_path / "out"
     status = main(
         ["build", str(statement(tmp_path, JUNE_2019)), "--all-forces", "-o", str(output),
@@ -320,7 +320,7 @@ def test_interrupted_run_reports_what_was_built(
 
 
 def test_forces_named_differently_by_two_sources_are_listed_once() -> None:
-    from measurekit.many import merge_force
+    from measurekit.many.run import merge_force
 
     found: dict[str, ForceRef] = {}
     for force in (

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from measurekit.cli import main
-from measurekit.periods import Month
+from measurekit.cli.main import main
+from measurekit.model.periods import Month
 
 from .helpers import RECORD_HEADER, write_csv
 

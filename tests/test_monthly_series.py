@@ -20,7 +20,7 @@ from measurekit import (
     Unavailable,
     Window,
 )
-from measurekit.markers import Marker
+from measurekit.model.markers import Marker
 
 THING = Indicator("thing", "Things", "thing", "things")
 QUARTER = FinancialQuarter.parse("2023/24 Q1")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from measurekit.errors import InputError
-from measurekit.model import BulletList, Paragraph
+from measurekit.model.statement import BulletList, Paragraph
 from measurekit.narrative import parse_narrative, read_narrative
 
 TEXT = """\

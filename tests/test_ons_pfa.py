@@ -15,10 +15,10 @@ from measurekit_ons_pfa.source import OnsPfaSource
 from measurekit_ons_pfa.tables import strip_footnotes
 
 from measurekit.errors import InputError
-from measurekit.markers import Marker
-from measurekit.periods import Month, Window
-from measurekit.plugins import Plugins
-from measurekit.sources import Count, Query, SourceFormat, SourceSpec, Unavailable
+from measurekit.model.markers import Marker
+from measurekit.model.periods import Month, Window
+from measurekit.plugins.manager import Plugins
+from measurekit.sources.base import Count, Query, SourceFormat, SourceSpec, Unavailable
 
 from .ons_tables import (
     ALL_EDITIONS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from measurekit.periods import FinancialQuarter, Month, Window
+from measurekit.model.periods import FinancialQuarter, Month, Window
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,9 @@ from measurekit import (
     Window,
     hookimpl,
 )
-from measurekit.cli import main
+from measurekit.cli.main import main
 from measurekit.errors import PluginError
-from measurekit.plugins import Plugins
+from measurekit.plugins.manager import Plugins
 
 from .helpers import RECORD_HEADER, records, write_csv
 
@@ -214,7 +214,7 @@ def test_every_hook_is_documented_and_tested() -> None:
     matches its signature, and is exercised by a test that names it."""
     import inspect
 
-    from measurekit import hookspecs
+    from measurekit.plugins import hookspecs
 
     reference = (Path(__file__).parents[1] / "docs" / "hooks.md").read_text()
     tests = "".join(path.read_text() for path in Path(__file__).parent.glob("test_*.py"))

@@ -18,12 +18,12 @@ from measurekit_police_uk import PoliceUkFormat, PoliceUkOptions
 from measurekit_police_uk.source import PoliceUkSource
 
 from measurekit.build import compute_statement
-from measurekit.cli import main
+from measurekit.cli.main import main
 from measurekit.errors import InputError
-from measurekit.model import Role
-from measurekit.periods import Month, Window
-from measurekit.plugins import Plugins
-from measurekit.sources import Answer, Count, Query, SourceSpec, Unavailable
+from measurekit.model.periods import Month, Window
+from measurekit.model.statement import Role
+from measurekit.plugins.manager import Plugins
+from measurekit.sources.base import Answer, Count, Query, SourceSpec, Unavailable
 from measurekit.statement_file import load_statement
 
 DATA = Path(__file__).parent / "data" / "police-uk-cheshire-2025"

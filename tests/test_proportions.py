@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from measurekit.proportions import two_proportion_test, wilson_interval, z_value
+from measurekit.measures.statistics import two_proportion_test, wilson_interval, z_value
 
 
 def test_z_value_for_95_percent() -> None:

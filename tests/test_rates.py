@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from measurekit.measures import MeasureContext, MeasureSettings
-from measurekit.model import ComparisonWindows, Figure, Indicator, Role, StatementInfo, Unit
-from measurekit.periods import FinancialQuarter, Month, Window
-from measurekit.sentences import rate_sentence
-from measurekit.sources import Population, Source, Unavailable
-from measurekit.wording import rate_per_population, rate_phrase
+from measurekit.measures.base import MeasureContext, MeasureSettings
+from measurekit.measures.sentences import rate_sentence
+from measurekit.measures.wording import rate_per_population, rate_phrase
+from measurekit.model.periods import FinancialQuarter, Month, Window
+from measurekit.model.statement import (
+    ComparisonWindows,
+    Figure,
+    Indicator,
+    Role,
+    StatementInfo,
+    Unit,
+)
+from measurekit.sources.base import Population, Source, Unavailable
 
 QUARTER = FinancialQuarter.parse("2019/20 Q1")
 WINDOW = Window(Month(2018, 7), Month(2019, 6))
@@ -33,7 +40,7 @@ def context(source: Source) -> MeasureContext:
 
 
 def count(value: int | None, window: Window = WINDOW) -> Figure:
-    from measurekit.markers import Marker
+    from measurekit.model.markers import Marker
 
     marker = None if value is not None else Marker.NOT_AVAILABLE
     return Figure("neighbourhood_crime", TOTAL, Role.CURRENT, window, Unit.COUNT, value, None,
@@ -77,7 +84,7 @@ def test_no_rate_without_a_population_or_a_count() -> None:
 def test_a_total_of_revised_parts_is_marked_revised_and_names_them() -> None:
     from measurekit_neighbourhood_crime import PARTS, NeighbourhoodCrime
 
-    from measurekit.markers import Marker
+    from measurekit.model.markers import Marker
 
     revised = {"burglary", "robbery"}
     parts = [

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from measurekit.cli import main
+from measurekit.cli.main import main
 
 from .helpers import RECORD_HEADER, records, write_csv
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from measurekit.markers import Marker
-from measurekit.model import Figure, Indicator, Role, Unit
-from measurekit.periods import Month, Window
-from measurekit.render import change_cell, figure_value, figures_table_markdown
+from measurekit.document.render import change_cell, figure_value, figures_table_markdown
+from measurekit.model.markers import Marker
+from measurekit.model.periods import Month, Window
+from measurekit.model.statement import Figure, Indicator, Role, Unit
 
 CRIME = Indicator("crime", "Crime", "crime", "crimes")
 NOW = Window.ending(Month(2023, 6))
@@ -44,7 +44,7 @@ def test_markdown_table_explains_its_shorthand_above_it() -> None:
 
 
 def test_a_long_heading_wraps_and_is_underlined_in_full() -> None:
-    from measurekit.builtin.text_output import underlined
+    from measurekit.outputs.text import underlined
 
     title = "Measure: Improve satisfaction among victims, with a particular focus on victims"
     assert underlined(title, "=", width=40).splitlines() == [
@@ -56,9 +56,9 @@ def test_a_long_heading_wraps_and_is_underlined_in_full() -> None:
 
 
 def test_a_section_mixing_crime_and_survey_measures_names_both_in_its_heading() -> None:
-    from measurekit.document import figures_heading
-    from measurekit.measures import Measure
-    from measurekit.model import Applicability, MeasureResult, Narrative, Section
+    from measurekit.document.outline import figures_heading
+    from measurekit.measures.base import Measure
+    from measurekit.model.statement import Applicability, MeasureResult, Narrative, Section
 
     class Crime(Measure):
         id = "crime"

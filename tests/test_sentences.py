@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from measurekit.markers import Marker
-from measurekit.measures import figure_notes
-from measurekit.model import Figure, Indicator, Role, Unit
-from measurekit.periods import Month, Window
-from measurekit.sentences import baseline_sentence, comparison_clause, trend_sentences
+from measurekit.measures.base import figure_notes
+from measurekit.measures.sentences import baseline_sentence, comparison_clause, trend_sentences
+from measurekit.model.markers import Marker
+from measurekit.model.periods import Month, Window
+from measurekit.model.statement import Figure, Indicator, Role, Unit
 
 HOMICIDE = Indicator("homicide", "Homicide offences", "homicide", "homicides")
 KNIFE = Indicator("knife", "Knife offences", "knife offence", "knife offences")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from measurekit.errors import InputError
-from measurekit.model import Role
+from measurekit.model.statement import Role
 
 from .statement_builder import (
     RECORD_HEADER,

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from measurekit.builtin.sources import CoverageOptions
-from measurekit.builtin.survey import SurveyFormat
 from measurekit.errors import InputError
-from measurekit.periods import Month, Window
-from measurekit.sources import Query, RecordFilter, SourceSpec, Tally, Unavailable
+from measurekit.model.periods import Month, Window
+from measurekit.sources.base import Query, RecordFilter, SourceSpec, Tally, Unavailable
+from measurekit.sources.formats import CoverageOptions
+from measurekit.sources.survey import SurveyFormat
 
 from .statement_builder import write_csv
 

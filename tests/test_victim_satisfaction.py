@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from measurekit.markers import Marker
-from measurekit.model import Role, Statement, Unit
+from measurekit.model.markers import Marker
+from measurekit.model.statement import Role, Statement, Unit
 
 from .statement_builder import build, figure, render, repeat, write_csv
 
@@ -126,8 +126,8 @@ def test_window_before_the_survey_starts_is_x(tmp_path: Path) -> None:
 def test_markdown_table_gives_percentages_under_a_percent_heading() -> None:
     from measurekit_victim_satisfaction import DOMESTIC_ABUSE, TABLE_HEADERS, table_rows
 
-    from measurekit.model import Figure
-    from measurekit.periods import Month, Window
+    from measurekit.model.periods import Month, Window
+    from measurekit.model.statement import Figure
 
     now = Window.ending(Month(2023, 6))
     figures = [

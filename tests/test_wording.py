@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from measurekit import wording
+from measurekit.measures import wording
 
 
 @pytest.mark.parametrize(

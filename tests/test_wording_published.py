@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from measurekit.wording import change_phrase, points_phrase
+from measurekit.measures.wording import change_phrase, points_phrase
 
 
 @pytest.mark.parametrize(

@@ -25,11 +25,11 @@ from measurekit import (
     hookimpl,
 )
 from measurekit.build import compute_statement, render_outputs
-from measurekit.model import Statement
-from measurekit.plugins import Plugins
+from measurekit.model.statement import Statement
+from measurekit.outputs.workbook.layout import SheetKit
+from measurekit.outputs.workbook.model import Column, Line, Sheet, Table, Text
+from measurekit.plugins.manager import Plugins
 from measurekit.statement_file import load_statement
-from measurekit.workbook.layout import SheetKit
-from measurekit.workbook.model import Column, Line, Sheet, Table, Text
 
 from .workbook_checks import check_ods, check_xlsx, ods_values, read_ods, xlsx_values
 
@@ -379,8 +379,8 @@ def test_document_dates_are_fixed(example: dict[str, bytes]) -> None:
 
 def test_importing_measurekit_loads_no_spreadsheet_library() -> None:
     code = (
-        "import sys, measurekit, measurekit.cli, measurekit.plugins; "
-        "measurekit.plugins.Plugins.load(); "
+        "import sys, measurekit, measurekit.cli.main, measurekit.plugins.manager; "
+        "measurekit.plugins.manager.Plugins.load(); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'odf')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -11,9 +11,9 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.table import Table
 
-from measurekit.workbook.model import Column, Number, Sheet, Text, Workbook
-from measurekit.workbook.model import Table as ModelTable
-from measurekit.workbook.ods import write_ods
+from measurekit.outputs.workbook.model import Column, Number, Sheet, Text, Workbook
+from measurekit.outputs.workbook.model import Table as ModelTable
+from measurekit.outputs.workbook.ods import write_ods
 
 from .workbook_checks import check_ods, check_xlsx
 

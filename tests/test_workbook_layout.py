@@ -26,10 +26,10 @@ from measurekit import (
     StatementInfo,
     Unit,
 )
-from measurekit.markers import Marker
-from measurekit.workbook.layout import build_workbook
-from measurekit.workbook.ods import write_ods
-from measurekit.workbook.xlsx import write_xlsx
+from measurekit.model.markers import Marker
+from measurekit.outputs.workbook.layout import build_workbook
+from measurekit.outputs.workbook.ods import write_ods
+from measurekit.outputs.workbook.xlsx import write_xlsx
 
 from .workbook_checks import check_ods, check_xlsx, ods_values, xlsx_values
 

@@ -212,7 +212,7 @@ def test_formula_as_force_name_in_police_uk_data_is_text(tmp_path: Path) -> None
         period="2025/26 Q3",
         force="Testshire Police",
     )
-    from measurekit.cli import main
+    from measurekit.cli.main import main
 
     output = tmp_path / "out"
     status = main(

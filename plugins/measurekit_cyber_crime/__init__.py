@@ -14,9 +14,9 @@ reported) and ``online_fraud`` (fraud reported as enabled online).
 from __future__ import annotations
 
 from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
-from measurekit.measures import not_applicable_sentence
-from measurekit.model import Block
-from measurekit.supplied import in_order, supplied_counts, supplied_sentences
+from measurekit.measures.base import not_applicable_sentence
+from measurekit.measures.supplied import in_order, supplied_counts, supplied_sentences
+from measurekit.model.statement import Block
 
 __version__ = "0.1.0"
 

@@ -13,9 +13,9 @@ A statement often puts this measure in one section with ``serious_violence``.
 from __future__ import annotations
 
 from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
-from measurekit.offence_codes import load_offence_codes
-from measurekit.sentences import trend_sentences
-from measurekit.supplied import (
+from measurekit.measures.offence_codes import load_offence_codes
+from measurekit.measures.sentences import trend_sentences
+from measurekit.measures.supplied import (
     SuppliedCountsOptions,
     in_order,
     optional_counts,

@@ -9,8 +9,8 @@ bear one.
 from __future__ import annotations
 
 from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
-from measurekit.offence_codes import load_offence_codes
-from measurekit.sentences import trend_sentences
+from measurekit.measures.offence_codes import load_offence_codes
+from measurekit.measures.sentences import trend_sentences
 
 __version__ = "0.1.0"
 

@@ -24,10 +24,10 @@ from measurekit import (
     Unit,
     hookimpl,
 )
-from measurekit.offence_codes import load_offence_codes
-from measurekit.periods import Window
-from measurekit.sentences import part_sentence, rate_sentence, trend_sentences
-from measurekit.wording import join_words
+from measurekit.measures.offence_codes import load_offence_codes
+from measurekit.measures.sentences import part_sentence, rate_sentence, trend_sentences
+from measurekit.measures.wording import join_words
+from measurekit.model.periods import Window
 
 __version__ = "0.1.0"
 

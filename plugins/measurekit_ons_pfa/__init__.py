@@ -20,7 +20,7 @@ from pathlib import Path
 
 from measurekit import hookimpl
 from measurekit.errors import InputError, Location
-from measurekit.sources import ForceRef, Source, SourceFormat, SourceSpec
+from measurekit.sources.base import ForceRef, Source, SourceFormat, SourceSpec
 
 from .edition import Edition, read_edition
 from .source import OnsPfaSource

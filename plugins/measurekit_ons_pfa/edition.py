@@ -20,7 +20,7 @@ from pathlib import Path
 import attrs
 
 from measurekit.errors import InputError, Location
-from measurekit.periods import MONTH_NAMES, Month, Window
+from measurekit.model.periods import MONTH_NAMES, Month, Window
 
 from .tables import Area, Column, Table, read_table
 

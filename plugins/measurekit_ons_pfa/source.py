@@ -20,9 +20,9 @@ from collections.abc import Sequence
 import attrs
 
 from measurekit.errors import InputError
-from measurekit.markers import Marker
-from measurekit.periods import Month, Window
-from measurekit.sources import Answer, Count, Population, Query, Source, Unavailable
+from measurekit.model.markers import Marker
+from measurekit.model.periods import Month, Window
+from measurekit.sources.base import Answer, Count, Population, Query, Source, Unavailable
 
 from .edition import INDICATORS, KNIFE, Cell, Edition
 from .tables import Area

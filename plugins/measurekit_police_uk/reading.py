@@ -36,7 +36,7 @@ from typing import IO, AnyStr, Generic
 import attrs
 
 from measurekit.errors import InputError, Location
-from measurekit.periods import Month
+from measurekit.model.periods import Month
 
 #: The columns a street-level file must have, by their header text.
 CRIME_ID = "Crime ID"

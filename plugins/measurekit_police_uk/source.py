@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from measurekit.errors import InputError, Location
-from measurekit.forces import normalise
-from measurekit.periods import Month, Window
-from measurekit.sources import (
+from measurekit.model.periods import Month, Window
+from measurekit.sources.base import (
     Answer,
     Count,
     Diagnostic,
@@ -17,6 +16,7 @@ from measurekit.sources import (
     Source,
     Unavailable,
 )
+from measurekit.sources.forces import normalise
 from measurekit_police_uk.folder import PoliceUkData
 from measurekit_police_uk.reading import FALLS_WITHIN, find_repeats
 
@@ -26,7 +26,7 @@ def choose_forces(
 ) -> frozenset[str]:
     """The ``Falls within`` names in ``data`` that mean the wanted force.
 
-    Names are compared with :func:`measurekit.forces.normalise` ("Cheshire" matches
+    Names are compared with :func:`measurekit.sources.forces.normalise` ("Cheshire" matches
     "Cheshire Constabulary"). Files holding a single force, when the statement file did not
     name one for the source, give that force. Otherwise a force that is not there is an
     error listing the forces that are.

@@ -31,21 +31,21 @@ from measurekit import (
     Role,
     hookimpl,
 )
-from measurekit.offence_codes import load_offence_codes
-from measurekit.sentences import (
+from measurekit.measures.offence_codes import load_offence_codes
+from measurekit.measures.sentences import (
     baseline_sentence,
     comparison_clause,
     no_comparison_sentence,
     trend_sentences,
     unknown_sentence,
 )
-from measurekit.supplied import (
+from measurekit.measures.supplied import (
     SuppliedCountsOptions,
     in_order,
     optional_counts,
     supplied_sentences,
 )
-from measurekit.wording import counted, join_words, number
+from measurekit.measures.wording import counted, join_words, number
 
 __version__ = "0.1.0"
 

@@ -6,7 +6,7 @@ and for domestic abuse victims, the percentage satisfied in each comparison wind
 percentage carries its number of responses and a 95% Wilson confidence interval; a base
 below 100 responses gets a caveat in plain words; a change is given in percentage points,
 with whether it is statistically significant (a two-sided two-proportion z-test at the 5%
-level, see :mod:`measurekit.proportions`). Significance is only ever stated for these survey
+level, see :mod:`measurekit.measures.statistics`). Significance is only ever stated for these survey
 figures, never for recorded crime.
 """
 
@@ -27,9 +27,9 @@ from measurekit import (
     Role,
     hookimpl,
 )
-from measurekit.model import Block
-from measurekit.proportions import SMALL_BASE, two_proportion_test, wilson_interval
-from measurekit.wording import join_words, number, one_decimal, percent, points_phrase
+from measurekit.measures.statistics import SMALL_BASE, two_proportion_test, wilson_interval
+from measurekit.measures.wording import join_words, number, one_decimal, percent, points_phrase
+from measurekit.model.statement import Block
 
 __version__ = "0.1.0"
 
@@ -164,7 +164,7 @@ class VictimSatisfaction(Measure):
     def table_markdown(self, result: MeasureResult) -> str:
         """A table with responses, confidence intervals and the change to the current
         period in percentage points."""
-        from measurekit.render import pipe_table
+        from measurekit.document.render import pipe_table
 
         return pipe_table(TABLE_HEADERS, table_rows(result.figures))
 
@@ -184,7 +184,7 @@ def table_rows(figures: Sequence[Figure]) -> list[list[str]]:
     """One row per figure, matching :data:`TABLE_HEADERS`, percentages without a ``%``
     (the headings give the unit): ``[x]`` where a figure is unknown, ``[z]`` where a cell
     does not apply (the current row's change)."""
-    from measurekit.render import ROLE_LABELS
+    from measurekit.document.render import ROLE_LABELS
 
     current = {f.indicator.id: f for f in figures if f.role is Role.CURRENT}
     rows = []

@@ -10,9 +10,10 @@ import pluggy
 
 from measurekit.__about__ import __version__
 from measurekit.errors import InputError, MeasurekitError, PluginError
-from measurekit.markers import Marker
-from measurekit.measures import Measure, MeasureContext, MeasureSettings
-from measurekit.model import (
+from measurekit.measures.base import Measure, MeasureContext, MeasureSettings
+from measurekit.model.markers import Marker
+from measurekit.model.periods import FinancialQuarter, FinancialYear, Month, Window
+from measurekit.model.statement import (
     Applicability,
     BulletList,
     ComparisonWindows,
@@ -30,9 +31,8 @@ from measurekit.model import (
     StatementInfo,
     Unit,
 )
-from measurekit.outputs import OutputFormat
-from measurekit.periods import FinancialQuarter, FinancialYear, Month, Window
-from measurekit.sources import (
+from measurekit.outputs.base import OutputFormat
+from measurekit.sources.base import (
     Count,
     Diagnostic,
     Duplicate,

@@ -2,6 +2,6 @@
 
 import sys
 
-from measurekit.cli import main
+from measurekit.cli.main import main
 
 sys.exit(main())

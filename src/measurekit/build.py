@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from measurekit.errors import MeasurekitError, PluginError
-from measurekit.measures import MeasureContext
-from measurekit.model import MeasureResult, Narrative, Section, Statement
+from measurekit.measures.base import MeasureContext
+from measurekit.model.statement import MeasureResult, Narrative, Section, Statement
 from measurekit.narrative import read_narrative
-from measurekit.plugins import Plugins
-from measurekit.sources import Source
+from measurekit.plugins.manager import Plugins
+from measurekit.sources.base import Source
 from measurekit.statement_file import StatementPlan
 
 T = TypeVar("T")

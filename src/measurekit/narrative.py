@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from measurekit.errors import InputError, Location
-from measurekit.model import Block, BulletList, Narrative, Paragraph
+from measurekit.model.statement import Block, BulletList, Narrative, Paragraph
 
 HEADINGS = {"force response": "force_response", "ongoing focus": "ongoing_focus"}
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")

@@ -17,12 +17,12 @@ import attrs
 import cattrs
 
 from measurekit.errors import Location, StatementFileError
-from measurekit.measures import MeasureSettings
-from measurekit.model import ComparisonWindows, SourceInfo, StatementInfo
-from measurekit.offence_codes import normalise_offence_code
-from measurekit.periods import FinancialQuarter, Month, Window
-from measurekit.plugins import Plugins
-from measurekit.sources import SourceSpec
+from measurekit.measures.base import MeasureSettings
+from measurekit.measures.offence_codes import normalise_offence_code
+from measurekit.model.periods import FinancialQuarter, Month, Window
+from measurekit.model.statement import ComparisonWindows, SourceInfo, StatementInfo
+from measurekit.plugins.manager import Plugins
+from measurekit.sources.base import SourceSpec
 
 T = TypeVar("T")
 

@@ -1,0 +1,1 @@
+"""The statement as a format-neutral document that every output format draws."""

@@ -1,0 +1,1 @@
+"""Many statements from one statement file: one per force and per period."""

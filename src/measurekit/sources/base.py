@@ -1,0 +1,278 @@
+"""What a data source is: something that answers counts (and tallies) for windows.
+
+A source format (``counts``, ``records``, ``survey``, ...) is registered by a plugin through
+the ``register_source_formats`` hook. The statement file names a format for each source;
+the format opens the files and returns a :class:`Source`, which measures then query.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+
+from measurekit.errors import InputError, Location
+from measurekit.model.markers import Marker
+from measurekit.model.periods import Month, Window
+
+#: Values a record's ``firearm_type`` may take; the first three are "serious" firearms.
+FIREARM_TYPES = ("handgun", "rifle", "shotgun", "imitation", "air", "other")
+
+
+@attrs.frozen
+class RecordFilter:
+    """Which recorded offences count towards an indicator.
+
+    Each attribute left None places no condition; the conditions that are set must all hold.
+    Record-level sources apply it; sources of ready-made counts ignore it and look the
+    indicator up by id.
+    """
+
+    offence_codes: frozenset[str] | None = None
+    knife_or_sharp_instrument: bool | None = None
+    firearm_types: frozenset[str] | None = None
+    firearm_discharged: bool | None = None
+    domestic_abuse: bool | None = None
+
+
+@attrs.frozen
+class Query:
+    """A request for one indicator: its id (for sources of counts) and how to find its
+    records (for record-level sources)."""
+
+    indicator: str
+    records: RecordFilter | None = None
+
+
+@attrs.frozen
+class Count:
+    """A source's answer: the count over the window, with any marker (such as ``[r]``,
+    revised) the source attaches."""
+
+    value: int
+    marker: Marker | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Tally:
+    """A survey source's answer: ``yes`` of ``responses`` answered positively."""
+
+    yes: int
+    responses: int
+
+
+@attrs.frozen
+class Unavailable:
+    """The source cannot answer the window, and why.
+
+    ``missing_month`` is set when the window lies inside the data but a month of it is
+    missing: the build then fails unless the statement allows gaps. Otherwise (the window
+    starts before the data, or the publisher suppressed the figure) the figure is shown as
+    ``[x]`` with ``reason`` as its note.
+    """
+
+    reason: str
+    missing_month: Month | None = None
+    marker: Marker = Marker.NOT_AVAILABLE
+
+
+Answer = Count | Unavailable
+
+
+@attrs.frozen
+class Population:
+    """The resident population of a force area, as an estimate for the middle of ``year``
+    (ONS mid-year estimates), used to turn counts into rates per 1,000 population.
+
+    ``source`` says where the estimate was read, for notes ("ONS force area tables, year
+    ending June 2019 edition").
+    """
+
+    value: int
+    year: int
+    source: str | None = None
+
+    @property
+    def label(self) -> str:
+        """E.g. ``"mid-2018 population estimate of 1,059,300"``."""
+        return f"mid-{self.year} population estimate of {self.value:,}"
+
+
+@attrs.frozen
+class ForceRef:
+    """A force that a source holding several forces can answer for.
+
+    ``code`` is the ONS area code where the source knows it (``E23000006``); ``name`` is the
+    force's name as the source writes it (``Cheshire``).
+    """
+
+    name: str
+    code: str | None = None
+
+    @property
+    def selectors(self) -> tuple[str, ...]:
+        """What to put in :attr:`SourceSpec.force` to select this force: the code first."""
+        return (self.code, self.name) if self.code else (self.name,)
+
+
+class Severity(StrEnum):
+    """How serious something a source reports about its own data is.
+
+    An error means the data cannot be used as it is (a build from it would fail); a warning
+    means it can, but a person should look; info is for the record.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something a source noticed about its data while reading it, with where it applies."""
+
+    severity: Severity
+    message: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+@attrs.frozen
+class Duplicate:
+    """A record that appears more than once in a source.
+
+    ``key`` is what repeats (such as a Crime ID), ``rows`` where it appears in ``path``;
+    ``counted`` says whether the source counts every copy (as police.uk's own totals do)
+    or only one.
+    """
+
+    key: str
+    path: Path
+    rows: tuple[int, ...]
+    counted: bool = True
+    note: str | None = None
+
+
+class Source(abc.ABC):
+    """An opened data source. Implementations override what they can answer."""
+
+    #: The source's name in the statement file (``[sources.NAME]``) and its format.
+    name: str
+    format_name: str
+
+    def __init__(self, name: str, format_name: str) -> None:
+        self.name = name
+        self.format_name = format_name
+
+    def count(self, query: Query, window: Window) -> Answer:
+        """How many of ``query``'s indicator fall in ``window``.
+
+        Returns :class:`Count` when the data tiles the window exactly, otherwise
+        :class:`Unavailable`; never a partial count.
+        """
+        raise InputError(
+            f"source {self.name!r} (format {self.format_name!r}) holds no counts; "
+            "name a source of crime data for this measure"
+        )
+
+    def tally(self, query: Query, window: Window) -> Tally | Unavailable:
+        """How many survey responses in ``window`` answered positively, of how many.
+
+        ``query.indicator`` names the question and the group (such as domestic abuse
+        victims), as the source format documents.
+        """
+        raise InputError(
+            f"source {self.name!r} (format {self.format_name!r}) holds no survey responses; "
+            "name a survey source for this measure"
+        )
+
+    def coverage(self) -> Mapping[str, list[Month]]:
+        """The months each indicator has data for, for the data-quality report."""
+        return {}
+
+    def population(self, window: Window) -> Population | Unavailable:
+        """The population to divide counts over ``window`` by, for rates per 1,000.
+
+        Sources that carry no population answer :class:`Unavailable`; rates are then simply
+        not given.
+        """
+        return Unavailable(f"source {self.name!r} holds no population figures")
+
+    def monthly_series(self) -> Mapping[str, Mapping[Month, int]]:
+        """Each indicator's count month by month, for every month the source covers
+        (a covered month with no records is 0), for the data-quality report's search for
+        unusual values. Sources without monthly figures return an empty mapping."""
+        return {}
+
+    def duplicates(self) -> Sequence[Duplicate]:
+        """Records the source found more than once, and whether it counts each copy."""
+        return ()
+
+    def diagnostics(self) -> Sequence[Diagnostic]:
+        """What the source noticed while reading: rows it could not read (errors, when
+        opened by :meth:`SourceFormat.inspect`), oddities (warnings) and facts (info)."""
+        return ()
+
+
+@attrs.frozen
+class SourceSpec:
+    """A source as the statement file describes it, with paths already resolved.
+
+    ``force`` is the force to select from files holding several, and ``force_explicit``
+    says whether the statement file named it (otherwise it is the statement's own force or
+    area). ``options`` holds the format's own settings, structured into its
+    ``options_type``.
+    """
+
+    name: str
+    format_name: str
+    paths: tuple[Path, ...]
+    force: tuple[str, ...] = ()
+    force_explicit: bool = False
+    options: Any = None
+
+
+class SourceFormat(abc.ABC):
+    """A kind of data file that measurekit can read."""
+
+    #: The name used as ``format = "..."`` in the statement file.
+    name: ClassVar[str]
+    #: One line for ``measurekit plugins``.
+    description: ClassVar[str] = ""
+    #: What a statement's readers are told the data are, in its list of sources
+    #: ("ONS police force area data tables"); None to name the source by its key.
+    title: ClassVar[str | None] = None
+    #: An attrs class for the format's own keys in ``[sources.NAME]``, or None for none.
+    options_type: ClassVar[type | None] = None
+
+    @abc.abstractmethod
+    def open(self, spec: SourceSpec) -> Source:
+        """Read and validate the files in ``spec``; raise :class:`InputError` naming the
+        file, row and column of the first problem."""
+
+    def forces(self, spec: SourceSpec) -> list[ForceRef] | None:
+        """The forces the files in ``spec`` hold, for building one statement per force.
+
+        None (the default) means the format cannot list them, so its sources cannot take
+        part in a build for many forces. A format that returns a list must open a source for
+        any listed force when ``spec.force`` is set to that force's
+        :attr:`ForceRef.selectors` with ``force_explicit`` true.
+        """
+        return None
+
+    def inspect(self, spec: SourceSpec) -> Source:
+        """Open ``spec`` for the data-quality report.
+
+        A format that can carry on past unreadable rows overrides this to return a source
+        whose :meth:`Source.diagnostics` lists every such row as an error, instead of
+        raising at the first; problems with whole files still raise. By default, the same
+        as :meth:`open`.
+        """
+        return self.open(spec)

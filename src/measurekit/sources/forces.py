@@ -1,0 +1,68 @@
+"""Choosing one force's rows from files that hold several."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from measurekit.errors import InputError, Location
+from measurekit.sources.tabular import Row
+
+FORCE_COLUMN = "force"
+
+
+def normalise(name: str) -> str:
+    """A force name or code folded for comparison: case, spaces and the words
+    "Police"/"Constabulary" do not matter."""
+    words = name.lower().replace("&", "and").split()
+    return " ".join(word for word in words if word not in {"police", "constabulary", "service"})
+
+
+def select_force(
+    rows: Iterable[Row], wanted: tuple[str, ...], explicit: bool, path: Path
+) -> Iterator[Row]:
+    """The rows of ``rows`` that belong to the wanted force, streamed.
+
+    Rows with a blank or absent ``force`` cell always belong. Rows whose force matches any
+    name in ``wanted`` (the force's name or its area) belong. When no row matches, the file
+    holds a single force, and the statement file did not name one for the source, that
+    force's rows belong (they are held back until the end, the only case that buffers);
+    when no row matches otherwise, an error lists the forces present.
+    """
+    keys = {normalise(name) for name in wanted}
+    others: set[str] = set()
+    held: list[Row] = []
+    matched = False
+    for row in rows:
+        force = row.get(FORCE_COLUMN)
+        if not force or normalise(force) in keys:
+            matched = matched or bool(force)
+            yield row
+            continue
+        others.add(force)
+        if not matched and not explicit and len(others) == 1:
+            held.append(row)
+        else:
+            held.clear()
+    if matched or not others:
+        return
+    if len(others) == 1 and not explicit:
+        yield from held
+        return
+    raise InputError(
+        f"no rows for force {' or '.join(repr(w) for w in wanted)}; the file holds "
+        f'{", ".join(sorted(repr(s) for s in others))} (set force = "..." for the source)',
+        Location(path, None, FORCE_COLUMN),
+    )
+
+
+def forces_in_column(paths: Iterable[Path]) -> list[str] | None:
+    """The distinct values of the ``force`` column across ``paths``, sorted; None when no
+    file has a force in any row (a single-force extract that cannot name its force)."""
+    from measurekit.sources.tabular import read_rows
+
+    found: set[str] = set()
+    for path in paths:
+        found.update(row.get(FORCE_COLUMN) for row in read_rows(path, (), (FORCE_COLUMN,)))
+    found.discard("")
+    return sorted(found) or None

@@ -1,0 +1,85 @@
+"""The ``survey`` source format: one row per completed victim survey.
+
+Columns: ``response_date`` (``YYYY-MM-DD``), ``satisfied`` (boolean) and ``domestic_abuse``
+(boolean, optional; blank is false), and optionally ``force``. A blank ``satisfied`` cell
+is an error: counting a missing answer as "not satisfied" would bias the figure. CSV or ``.xlsx``.
+
+The source answers :meth:`~measurekit.sources.base.Source.tally`: of the responses dated in a
+window, how many were satisfied. ``query.records.domestic_abuse`` (a
+:class:`~measurekit.sources.base.RecordFilter`) restricts the responses to domestic abuse victims
+(true) or to other victims (false); no filter, or ``domestic_abuse`` None, means all victims.
+A window that starts before the first month the survey covers, or ends after the last, is
+unavailable, never a partial tally. A month with no responses inside the coverage is not a
+gap: surveys can legitimately return nothing in a month.
+"""
+
+from __future__ import annotations
+
+from measurekit import hookimpl
+from measurekit.model.periods import Month, Window
+from measurekit.sources.base import Query, Source, SourceFormat, SourceSpec, Tally, Unavailable
+from measurekit.sources.forces import FORCE_COLUMN
+from measurekit.sources.formats import (
+    CoverageOptions,
+    ForceColumnFormat,
+    TalliedSource,
+    coverage_months,
+    outside,
+    tally_rows,
+)
+from measurekit.sources.parsing import boolean, month_of_date
+from measurekit.sources.tabular import Row
+
+#: What a response is reduced to: its month, whether satisfied, whether domestic abuse.
+ResponseKey = tuple[Month, bool, bool]
+
+SURVEY_COLUMNS = ("response_date", "satisfied")
+SURVEY_OPTIONAL = ("domestic_abuse", FORCE_COLUMN)
+
+
+class SurveySource(TalliedSource[ResponseKey]):
+    """Victim survey responses, tallied by month, satisfaction and domestic abuse."""
+
+    covers = "responses"
+
+    def tally(self, query: Query, window: Window) -> Tally | Unavailable:
+        unavailable = outside(window, self.first, self.last)
+        if unavailable:
+            return unavailable
+        group = query.records.domestic_abuse if query.records is not None else None
+        yes = responses = 0
+        for (month, satisfied, domestic), n in self._tally.items():
+            if month in window and (group is None or domestic == group):
+                responses += n
+                yes += n if satisfied else 0
+        return Tally(yes, responses)
+
+
+class SurveyFormat(ForceColumnFormat):
+    """``format = "survey"``: one row per completed victim survey."""
+
+    name = "survey"
+    description = "one row per completed victim survey: date, satisfied, domestic abuse"
+    title = "Victim satisfaction survey responses"
+    options_type = CoverageOptions
+
+    def open(self, spec: SourceSpec) -> Source:
+        tally = tally_rows(spec, SURVEY_COLUMNS, SURVEY_OPTIONAL, _response_key)
+        first, last = coverage_months(spec, [key[0] for key in tally], "responses")
+        return SurveySource(spec.name, self.name, tally, first, last)
+
+
+def _response_key(row: Row) -> ResponseKey:
+    if not row.get("satisfied"):
+        raise row.error("satisfied", "blank; a completed survey needs an answer")
+    return (
+        month_of_date(row, "response_date"),
+        boolean(row, "satisfied"),
+        boolean(row, "domestic_abuse"),
+    )
+
+
+@hookimpl
+def register_source_formats() -> list[SourceFormat]:
+    """Victim survey responses."""
+    return [SurveyFormat()]
