@@ -336,6 +336,12 @@ CORPUS: list[tuple[str, Verdict, str]] = [
         UNREADABLE,
         "the label spans more than one quarter",
     ),
+    # twelve months: the window ending with the quarter, perhaps, not its months
+    (
+        "Q1 2023/24 (July 2022 to June 2023)",
+        UNREADABLE,
+        "the months span 12, not a quarter (a longer window?)",
+    ),
     # not a financial year
     (
         "Q2 2023/25 (July to September 2023)",
@@ -352,6 +358,8 @@ NOT_CLAIMS = [
     "Of 586 offences, 70 (12%) involved possession.",
     "The interval runs from 62.3% to 84.5%.",
     "The survey has a 95% confidence interval and uses the 5% level.",
+    # a comma does not tie months to a label: here they are the quarter's rolling year
+    "For 2023/24 Q1, July 2022 to June 2023 is the headline window.",
 ]
 
 #: Sentences holding several claims, with the verdict and detail of each, in order.

@@ -4,14 +4,16 @@ Labels read: "Q4 23/24", "Q4 2023/24", "Quarter 1 2023/24", "Q1 of 2023-24", "20
 "2023/24 Quarter 1", "first quarter of 2023/24"; months read: "January - March 2023",
 "April to June 2023", "Jan-Mar 2024", "October 2023 to December 2023", or no year at
 all ("April to June"). A claim is a label and its months side by side, either way round,
-one of them in brackets (or after a colon):
+one of them in brackets (or, label first, after a colon or a dash):
 
 - "Q4 23/24 (January - March 2023)";
 - "April to June 2023 (Quarter 1 2023/24)".
 
 A label with a calendar year only ("Q1 2023 (January to March 2023)") could be a calendar
 or a financial quarter, and one that is part of a span ("Q1-Q2 2023/24 (April to
-September 2023)") covers more than one: both are found but not read. A year pair that is
+September 2023)") covers more than one: both are found but not read, and so are months
+spanning other than three months ("Q1 2023/24 (July 2022 to June 2023)" may name the
+12-month window that ends with the quarter). A year pair that is
 not a financial year ("2023/25") is not read either. A quarter label without months says
 nothing to check and is not a claim.
 """
@@ -52,9 +54,9 @@ _MONTHS = (
     rf"(?P<m2>{MONTH})(?:\s+(?P<my2>(?:19|20)\d{{2}}))?"
 )
 _LABEL_THEN_MONTHS = re.compile(
-    rf"{_LABEL}\s*(?:\(\s*|\[\s*|:\s*|,\s*|[\u2013\u2014-]\s+){_MONTHS}(?:\s*[)\]])?", _I
+    rf"{_LABEL}\s*(?:\(\s*|\[\s*|:\s*|[\u2013\u2014-]\s+){_MONTHS}(?:\s*[)\]])?", _I
 )
-_MONTHS_THEN_LABEL = re.compile(rf"{_MONTHS}\s*(?:\(\s*|\[\s*|,\s*){_LABEL}(?:\s*[)\]])?", _I)
+_MONTHS_THEN_LABEL = re.compile(rf"{_MONTHS}\s*(?:\(\s*|\[\s*){_LABEL}(?:\s*[)\]])?", _I)
 _SPAN_BEFORE = re.compile(
     r"(?:Q[1-4]|quarter\s+[1-4]|[1-4])\s*(?:-|\u2013|\u2014|to|and|&)\s*$", _I
 )
@@ -96,15 +98,25 @@ def _read(match: re.Match[str], sentence: str, offset: int) -> QuarterClaim | Un
     end_year = int(match.group("my2")) if match.group("my2") else None
     if start_year is not None and end_year is None:
         return UnreadableClaim(text, where, "the months' years are incomplete", True)
+    start_month, end_month = _month(match.group("m1")), _month(match.group("m2"))
+    if end_year is None:
+        months = (end_month - start_month) % 12 + 1
+    else:
+        first_month_year = start_year or (end_year if start_month <= end_month else end_year - 1)
+        months = (end_year - first_month_year) * 12 + end_month - start_month + 1
+    if months != 3:
+        return UnreadableClaim(
+            text, where, f"the months span {months}, not a quarter (a longer window?)", True
+        )
     return QuarterClaim(
         text,
         where,
         label,
         quarter,
         first,
-        _month(match.group("m1")),
+        start_month,
         start_year,
-        _month(match.group("m2")),
+        end_month,
         end_year,
     )
 
