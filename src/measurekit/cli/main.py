@@ -1,10 +1,10 @@
 """The ``measurekit`` command line.
 
 Every error caused by input prints one line on stderr (the file, row and column where it
-applies) and exits 1; ``--debug`` shows the traceback as well. Usage errors exit 2. Control
-characters in a message are printed as escapes (``\\x1b``), never sent to the terminal.
-Ctrl-C, SIGTERM and SIGHUP stop a run cleanly (exit 130, 143, 129), saying which outputs
-were written, if any.
+applies) and exits 1; ``--debug`` shows the traceback as well. Usage errors exit 2. The
+``audit`` command exits 1 for a wrong claim, so its errors exit 2. Control characters in a
+message are printed as escapes (``\\x1b``), never sent to the terminal. Ctrl-C, SIGTERM and
+SIGHUP stop a run cleanly (exit 130, 143, 129), saying which outputs were written, if any.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from types import FrameType
 
 from measurekit import output_set
 from measurekit.__about__ import __version__
+from measurekit.audit import command as audit
 from measurekit.errors import MeasurekitError
 from measurekit.text_rules import terminal_safe
 
@@ -135,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="List each installed plugin, its version, and the measures, source "
         "formats and output formats it provides.",
     )
+    audit.add_parser(commands, common)
     return parser
 
 
@@ -191,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.debug:
             raise
         print(f"measurekit: error: {terminal_safe(str(error))}", file=sys.stderr)
-        return EXIT_ERROR
+        return audit.EXIT_TROUBLE if arguments.command == "audit" else EXIT_ERROR
     except KeyboardInterrupt as stop:
         print(interrupted_message(), file=sys.stderr)
         return 128 + (stop.number if isinstance(stop, Stopped) else signal.SIGINT)
@@ -225,6 +227,8 @@ def _run(arguments: argparse.Namespace) -> int:
         return commands.example(arguments.output, arguments.formats)
     if arguments.command == "check":
         return commands.check(arguments.statement, arguments.period)
+    if arguments.command == "audit":
+        return audit.run(arguments)
     return commands.list_plugins()
 
 
