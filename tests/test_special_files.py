@@ -4,6 +4,8 @@ its content only when it is a data file (see docs/limits.md)."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -283,3 +285,37 @@ def test_a_damaged_gzip_street_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     statement = police_uk_statement(tmp_path, folder)
     line = fails(["build", str(statement), "-o", str(tmp_path / "out")], capsys)
     assert "2025-01-cheshire-street.csv.gz: cannot read the file: Error -3" in line
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_auditing_a_fifo_or_a_link_to_dev_zero(tmp_path: Path, kind: str) -> None:
+    odd = tmp_path / "statement.txt"
+    if kind == "fifo":
+        os.mkfifo(odd)
+    else:
+        odd.symlink_to("/dev/zero")
+    done = subprocess.run(
+        [sys.executable, "-m", "measurekit", "audit", str(odd)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2  # audit's exit status for trouble (1 means a wrong claim)
+    what = "a FIFO (named pipe)" if kind == "fifo" else "a device"
+    assert done.stderr == (
+        f"measurekit: error: {odd}: is {what}, not a regular file; measurekit reads only "
+        "regular files\n"
+    )
+
+
+def test_auditing_a_file_over_its_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from measurekit import limits
+    from measurekit.cli.main import main
+
+    monkeypatch.setattr(limits, "MAX_AUDITED_BYTES", 100)
+    (tmp_path / "s.txt").write_text("In the 12 months to June 2023 ... " * 4)
+    assert main(["audit", str(tmp_path / "s.txt")]) == 2
+    assert "the file is larger than 100 bytes, the most audit reads" in capsys.readouterr().err

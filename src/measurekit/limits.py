@@ -13,6 +13,8 @@ from measurekit.model import periods
 MAX_STATEMENT_BYTES = 1 << 20
 #: How deeply arrays and tables may nest in a statement file (a real one nests 3 deep).
 MAX_STATEMENT_DEPTH = 16
+#: The largest published statement ``measurekit audit`` reads (txt, md, html, docx, pdf).
+MAX_AUDITED_BYTES = 64 << 20
 #: The largest narrative file read, in bytes.
 MAX_NARRATIVE_BYTES = 1 << 20
 #: The longest line of a CSV data file, in bytes; police.uk rows are about 250.
