@@ -18,6 +18,8 @@ def test_the_page_states_each_limit_as_the_code_sets_it() -> None:
     assert limits.MAX_XLSX_UNPACKED_BYTES == 1 << 30
     assert "unpack to more than 1 GiB" in text
     assert f"at most {limits.MAX_STATEMENT_DEPTH} deep" in text
+    assert limits.MAX_AUDITED_BYTES == 64 << 20
+    assert "published statements of at most 64 MiB" in text
     assert f"at most {limits.MAX_CELL_CHARS:,} characters" in text
     assert f"from 0 to {limits.MAX_COUNT:,}" in text
     assert 12 * limits.MAX_COUNT * 750 < 2**53  # "sums of thousands of such counts"
