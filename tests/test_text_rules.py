@@ -222,3 +222,15 @@ def test_allowed_text_passes_as_utf8_bytes() -> None:
 
     for text in ("plain,text\r\n", "é£€中😀\ufffd\t", "\u00a0 \U0010fffd \u0080"[:-1]):
         assert not has_forbidden_utf8(text.encode())
+
+
+def test_the_audit_report_never_sends_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the report quotes from a file, it reaches the terminal escaped."""
+    from measurekit.audit import command
+
+    monkeypatch.setattr(command, "as_text", lambda report, verbose: "a \x1b[2J quote\nnext\n")
+    (tmp_path / "s.txt").write_text("Nothing to check.\n")
+    main(["audit", str(tmp_path / "s.txt")])
+    assert capsys.readouterr().out == "a \\x1b[2J quote\nnext\n"
