@@ -13,6 +13,7 @@ tables are recognised by what they say, not by their numbers (which move between
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -20,7 +21,10 @@ from pathlib import Path
 import attrs
 
 from measurekit.errors import InputError, Location
+from measurekit.input_files import open_regular
+from measurekit.limits import MAX_COUNT
 from measurekit.model.periods import MONTH_NAMES, Month, Window
+from measurekit.sources.tabular import open_workbook, sheet_rows
 
 from .tables import Area, Column, Table, read_table
 
@@ -94,20 +98,15 @@ def read_edition(path: Path) -> Edition:
     """Read the workbook at ``path``; raise :class:`InputError` naming the file (and the
     sheet, row and column) when it is not an ONS force area workbook or a table is
     missing."""
-    from openpyxl import load_workbook
-
-    where = Location(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:
-        raise InputError(f"not a readable .xlsx workbook: {error}", where) from error
-    try:
-        sheets = {
-            sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)]
-            for sheet in workbook.worksheets
-        }
-    finally:
-        workbook.close()
+    with open_regular(path) as handle:
+        workbook = open_workbook(handle, path)
+        try:
+            sheets = {
+                sheet.title: [tuple(row) for row in sheet_rows(sheet, path)]
+                for sheet in workbook.worksheets
+            }
+        finally:
+            workbook.close()
     tables = [
         table
         for name, rows in sheets.items()
@@ -265,6 +264,14 @@ def _cell(table: Table, area: Area, column: Column, *, whole: bool) -> Cell:
     value = table.value(area, column)
     location = table.location(area, column)
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value) or abs(value) > MAX_COUNT:
+            return Cell(
+                None,
+                None,
+                location,
+                problem=f"{value!r} is outside the numbers measurekit accepts "
+                f"(at most {MAX_COUNT:,})",
+            )
         if whole and float(value) != int(value):
             return Cell(None, None, location, problem=f"expected a whole number, found {value!r}")
         if whole and value < 0:

@@ -7,8 +7,14 @@ the memory used does not grow with the number of files.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +24,8 @@ from pathlib import Path
 import attrs
 
 from measurekit.errors import InputError, Location
+from measurekit.fault_points import pause_here
+from measurekit.input_files import not_regular
 from measurekit.model.periods import Month
 from measurekit_police_uk.reading import FileTally, Problem, is_street_file, tally_file
 
@@ -64,10 +72,12 @@ def find_files(paths: Iterable[Path]) -> tuple[Path, ...]:
                     Location(path),
                 )
             found.extend(inside)
-        elif path.is_file():
-            found.append(path)
         else:
-            raise InputError("file not found", Location(path))
+            found.append(path)
+    for path in found:
+        problem = not_regular(path)
+        if problem:
+            raise InputError(problem, Location(path))
     by_name: dict[str, Path] = {}
     for path in found:
         name = path.name.lower().removesuffix(".gz")
@@ -123,8 +133,50 @@ def _tallies(files: Sequence[Path], workers: int) -> Iterator[FileTally]:
     # "spawn" starts clean interpreters: the same on every platform, and safe whatever
     # threads the calling program runs (forking a threaded process is not).
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(tally_file, files, chunksize=4)
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=bind_to_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
+        results = pool.map(tally_file, files, chunksize=4)
+        pause_here("read")
+        yield from results
+    except BaseException:
+        # Interrupted, or a file could not be read: stop the workers now rather than
+        # wait for them to read every file they were given.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def bind_to_parent(parent: int) -> None:
+    """Run in each worker as it starts: the worker ends when the process that started it
+    ends, however that ends (even by SIGKILL), so no worker outlives a killed build, and
+    with the workers gone multiprocessing's resource tracker ends too. Ctrl-C is left to
+    the main process, which stops the workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before the line above took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+#: ``prctl`` option: the signal a process gets when its parent ends (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    """Where the kernel cannot be asked (not Linux), notice the parent's end by polling."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def combine(tallies: Iterable[FileTally]) -> PoliceUkData:

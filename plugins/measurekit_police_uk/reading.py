@@ -24,19 +24,23 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
-from io import BufferedIOBase
 from itertools import islice, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, AnyStr, Generic
+from typing import IO, AnyStr, Generic, cast
 
 import attrs
 
 from measurekit.errors import InputError, Location
+from measurekit.input_files import limited_lines, may_quote, open_regular
+from measurekit.limits import MAX_LINE_BYTES
 from measurekit.model.periods import Month
+from measurekit.text_rules import describe, excerpt, first_forbidden, has_forbidden_utf8
 
 #: The columns a street-level file must have, by their header text.
 CRIME_ID = "Crime ID"
@@ -118,32 +122,60 @@ def is_street_file(path: Path) -> bool:
 
 def _open_text(path: Path) -> IO[str]:
     """The file as text for the csv module (which wants line endings untouched)."""
-    if path.suffix.lower() == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
-    return path.open(encoding="utf-8-sig", newline="")
+    return io.TextIOWrapper(_open_binary(path), encoding="utf-8-sig", newline="")
 
 
-def _open_binary(path: Path) -> BufferedIOBase:
-    """The file as bytes, decompressed when it ends ``.gz``."""
-    if path.suffix.lower() == ".gz":
-        return gzip.open(path, "rb")
-    return path.open("rb")
+def _open_binary(path: Path) -> IO[bytes]:
+    """The file as bytes, decompressed when it ends ``.gz``; only a regular file is opened
+    (a FIFO or a device named like a street file is an error, never waited on)."""
+    raw = open_regular(path)
+    if path.suffix.lower() != ".gz":
+        return raw
+    return cast(IO[bytes], _GzipOwning(raw))
+
+
+class _GzipOwning(gzip.GzipFile):
+    """A gzip stream that closes the file it reads from when it is closed."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        super().__init__(fileobj=raw, mode="rb")
+        self._raw = raw
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw.close()
+
+
+def _csv_lines(handle: IO[str], path: Path) -> Iterator[str]:
+    """The file's lines for the csv module, none longer than the limit."""
+    return limited_lines(handle, path, MAX_LINE_BYTES)
 
 
 def _header_indices(header: list[str] | None, path: Path) -> tuple[int, ...]:
     """The positions of :data:`REQUIRED_COLUMNS` in ``header``; an error naming the file and
-    the first missing column otherwise."""
+    the first missing column otherwise (quoting the header only from a data file, see
+    :func:`~measurekit.input_files.may_quote`)."""
     if header is None:
         raise InputError("the file is empty; expected the police.uk header row", Location(path))
     names = [name.strip() for name in header]
     missing = [column for column in REQUIRED_COLUMNS if column not in names]
     if missing:
-        shown = ", ".join(repr(name) for name in names if name) or "nothing"
+        shown = ", ".join(excerpt(name) for name in names[:12] if name) or "nothing"
+        if not may_quote(path):
+            shown = "other text"
         raise InputError(
             f"not a police.uk street-level header: no column "
             f"{' or '.join(repr(c) for c in missing)}; the header has {shown}",
             Location(path, 1, missing[0]),
         )
+    for column in REQUIRED_COLUMNS:
+        if names.count(column) > 1:
+            raise InputError(
+                f"the header names column {column!r} twice; which one to read would be a guess",
+                Location(path, 1, column),
+            )
     return tuple(names.index(column) for column in REQUIRED_COLUMNS)
 
 
@@ -167,14 +199,14 @@ def tally_file(path: Path) -> FileTally:
         raise InputError(
             f"not UTF-8 text (byte {error.start}); police.uk files are UTF-8", Location(path)
         ) from None
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:  # zlib: a damaged .gz file
         raise InputError(f"cannot read the file: {error}", Location(path)) from None
     return result
 
 
 def _rows(handle: IO[str], path: Path) -> Iterator[list[str]]:
     """The rows of a CSV file, a CSV syntax error naming the file and line."""
-    reader = csv.reader(handle)
+    reader = csv.reader(_csv_lines(handle, path))
     try:
         yield from reader
     except csv.Error as error:
@@ -248,36 +280,56 @@ def _tally_unquoted(path: Path, expected: str | None) -> FileTally | _NeedsCsv |
     module instead.
     """
     with _open_binary(path) as handle:
-        first = handle.readline()
+        first = handle.readline(MAX_LINE_BYTES + 1)
+        if len(first) > MAX_LINE_BYTES:
+            raise _too_long(path, 1)
         if b'"' in first or b"\r" in first:
             return NEEDS_CSV
         header = first.decode("utf-8-sig").rstrip("\n").split(",") if first else None
         tally = _Tally(header, path, b"")
-        rest = b""
+        pieces: list[bytes] = []  # a line longer than a block, gathered without copying
+        gathered = 0
         while True:
             data = handle.read(BLOCK_BYTES)
-            text = rest + data
-            if data:
-                cut = text.rfind(b"\n")
-                if cut < 0:
-                    rest = text
-                    continue
-                text, rest = text[:cut], text[cut + 1 :]
-            elif not text:
+            cut = data.rfind(b"\n")
+            if data and cut < 0:
+                pieces.append(data)
+                gathered += len(data)
+                if gathered > MAX_LINE_BYTES:
+                    raise _too_long(path, tally.total + 2)
+                continue
+            if not data and not pieces:
                 break
-            else:
-                rest = b""
+            end = cut if data else len(data)
+            text = b"".join((*pieces, data[:end]))
+            rest = data[end + 1 :]
+            pieces = [rest] if rest else []
+            gathered = len(rest)
+            first_line = text.find(b"\n")
+            if (first_line if first_line >= 0 else len(text)) > MAX_LINE_BYTES:
+                raise _too_long(path, tally.total + 2)  # only the first can span blocks
             if b'"' in text or b"\r" in text:
                 return NEEDS_CSV
+            if has_forbidden_utf8(text):
+                return None  # the careful path says which row and cell
             if not tally.add(list(map(bytes.split, text.split(b"\n"), repeat(b",")))):
                 return None
+            if not data:
+                break
     return tally.result(expected)
+
+
+def _too_long(path: Path, line: int) -> InputError:
+    return InputError(
+        f"the line is longer than {MAX_LINE_BYTES:,} bytes; this is not a police.uk file",
+        Location(path, line, row_name="line"),
+    )
 
 
 def _tally_csv(path: Path, expected: str | None) -> FileTally | None:
     """The csv module's reading, chunk by chunk; None when a row needs the careful path."""
     with _open_text(path) as handle:
-        reader = csv.reader(handle)
+        reader = csv.reader(_csv_lines(handle, path))
         try:
             header: list[str] | None = next(reader, None)
             tally = _Tally(header, path, "")
@@ -310,12 +362,11 @@ def _tally_carefully(path: Path, expected: str | None) -> FileTally:
         rows = _rows(handle, path)
         header = next(rows, None)
         indices = _header_indices(header, path)
-        width = len(header or ())
         id_at, month_at, force_at, type_at = indices
         for number, row in enumerate(rows, start=2):
             if not row:
                 continue
-            problem = _row_problem(row, width, indices, expected, path, number)
+            problem = _row_problem(row, header or [], indices, expected, path, number)
             if problem is not None:
                 problem_rows += 1
                 if len(problems) < MAX_PROBLEMS:
@@ -331,18 +382,31 @@ def _tally_carefully(path: Path, expected: str | None) -> FileTally:
 
 def _row_problem(
     row: list[str],
-    width: int,
+    header: list[str],
     indices: tuple[int, ...],
     expected: str | None,
     path: Path,
     number: int,
 ) -> Problem | None:
+    width = len(header)
     if len(row) != width:
         return Problem(path, number, None, f"the row has {len(row)} cells; the header has {width}")
+    for index, cell in enumerate(row):
+        found = first_forbidden(cell)
+        if found:
+            column = header[index] if index < len(header) else str(index + 1)
+            return Problem(
+                path,
+                number,
+                column,
+                f"the cell holds {describe(found[0])}; control characters and Unicode "
+                "noncharacters are not data",
+            )
     _, month_at, force_at, type_at = indices
     month = row[month_at]
     if not _is_month(month):
-        return Problem(path, number, MONTH, f"{month!r} is not a month written YYYY-MM")
+        shown = excerpt(month) if may_quote(path) else "the month"
+        return Problem(path, number, MONTH, f"{shown} is not a month written YYYY-MM")
     if expected is not None and month != expected:
         return Problem(
             path,
@@ -367,7 +431,7 @@ def find_repeats(path: Path) -> tuple[Repeat, ...]:
     found: dict[str, list[int]] = {}
     first: dict[str, list[str]] = {}
     with _open_text(path) as handle:
-        reader = csv.reader(handle)
+        reader = csv.reader(_csv_lines(handle, path))
         indices = _header_indices(next(reader, None), path)
         id_at, month_at, force_at, type_at = indices
         for number, row in enumerate(reader, start=2):

@@ -2,14 +2,12 @@
 
 :func:`compute_statement` opens the sources the measures use, lets each measure compute its
 result and assembles the sections. :func:`write_outputs` renders every format in memory
-first and only then writes the files, each through a temporary file renamed into place, so
-a failure leaves no partial file and earlier outputs as they were.
+first and only then writes the files, as one set (:mod:`measurekit.output_set`), so a
+failure leaves no partial file and earlier outputs as they were.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -19,6 +17,7 @@ from measurekit.errors import MeasurekitError, PluginError
 from measurekit.measures.base import MeasureContext
 from measurekit.model.statement import MeasureResult, Narrative, Section, Statement
 from measurekit.narrative import read_narrative
+from measurekit.output_set import write_output_set
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import Source
 from measurekit.statement_file import StatementPlan
@@ -102,42 +101,17 @@ def render_outputs(
 def write_outputs(
     rendered: dict[str, bytes], plugins: Plugins, directory: Path, stem: str
 ) -> list[Path]:
-    """Write each rendered format to ``directory/stem.EXT``; return the paths written.
+    """Write each rendered format to ``directory/stem.EXT`` as one set; return the paths.
 
-    Every file is first written in full to a temporary file beside its target; only when all
-    are written are they renamed into place. On any error the temporary files are removed
-    and no target is touched. The files get the permissions any new file would (those the
-    process's umask allows), not the owner-only ones of a temporary file: a statement is
-    for publishing.
+    See :func:`measurekit.output_set.write_output_set`: every file is staged and flushed
+    before the first is renamed into place, so a failure (or an interruption) leaves the
+    earlier files as they were and no partial file.
     """
-    mode = 0o666 & ~_umask()
-    staged: list[tuple[Path, Path]] = []
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        for name, content in rendered.items():
-            target = directory / f"{stem}{plugins.output_format(name).extension}"
-            handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
-            staged.append((Path(temporary_name), target))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-            os.chmod(temporary_name, mode)
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    except OSError as error:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        reason = error.strerror or str(error)
-        if isinstance(error, FileExistsError | NotADirectoryError):
-            reason = "a file is in the way of the output folder"
-        raise MeasurekitError(f"{directory}: cannot write output: {reason}") from error
-    return [target for _, target in staged]
-
-
-def _umask() -> int:
-    """The process's file-creation mask (reading it means setting it, so it is put back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    files = {
+        f"{stem}{plugins.output_format(name).extension}": content
+        for name, content in rendered.items()
+    }
+    return write_output_set(files, directory)
 
 
 def _guarded(plugin: str, what: str, action: Callable[[], T]) -> T:

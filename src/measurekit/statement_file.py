@@ -9,20 +9,28 @@ the statement file and the key (``sources.crime.path``) it is about.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
 
-from measurekit.errors import Location, StatementFileError
+from measurekit.errors import InputError, Location, StatementFileError
+from measurekit.input_files import not_regular, read_text_limited
+from measurekit.limits import MAX_CELL_CHARS, MAX_STATEMENT_BYTES, MAX_STATEMENT_DEPTH
 from measurekit.measures.base import MeasureSettings
 from measurekit.measures.offence_codes import normalise_offence_code
 from measurekit.model.periods import FinancialQuarter, Month, Window
 from measurekit.model.statement import ComparisonWindows, SourceInfo, StatementInfo
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import SourceSpec
+from measurekit.text_rules import (
+    first_forbidden,
+    forbidden_line_message,
+    forbidden_message,
+    terminal_safe,
+)
 
 T = TypeVar("T")
 
@@ -130,16 +138,7 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
     :class:`StatementFileError` naming the file and key of the first problem.
     """
     where = Location(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise StatementFileError("statement file not found", where) from None
-    except IsADirectoryError:
-        raise StatementFileError("is a folder; name the statement's .toml file", where) from None
-    except OSError as error:
-        raise StatementFileError(f"cannot read: {error.strerror}", where) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise StatementFileError(f"not valid TOML: {error}", where) from None
+    raw = read_statement_toml(path)
     document = _structure(raw, StatementFile, path, "")
     base = path.parent
     table = document.statement
@@ -175,6 +174,7 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
     if not sections:
         raise StatementFileError("no [[sections]]: a statement needs at least one", where)
     in_sections = [measure for section in sections for measure in section.measures]
+    _check_listed_once(sections, path)
     for measure_id in document.measures:
         if measure_id not in in_sections:
             raise StatementFileError(
@@ -196,6 +196,111 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
                 where,
             )
     return StatementPlan(path, info, sources, sections, measures, table.allow_gaps)
+
+
+def read_statement_toml(path: Path) -> dict[str, Any]:
+    """The statement file at ``path`` parsed as TOML, with every key and text value checked
+    against :mod:`measurekit.text_rules` and the file's size and nesting within
+    :mod:`measurekit.limits`. Raises :class:`StatementFileError` naming the file, and the
+    line or key, of the first problem."""
+    where = Location(path)
+    if path.is_dir():
+        raise StatementFileError("is a folder; name the statement's .toml file", where)
+    try:
+        text = read_text_limited(path, MAX_STATEMENT_BYTES, "the statement file")
+    except InputError as error:
+        message = error.message
+        if message == "file not found":
+            message = "statement file not found"
+        raise StatementFileError(message, where) from None
+    found = forbidden_line_message(text)
+    if found:
+        number, problem = found
+        line = text.split("\n")[number - 1]
+        key = line.partition("=")[0].strip() if "=" in line else ""
+        if key and forbidden_message(key) is None:
+            problem = f"{key}: {problem}"
+        raise StatementFileError(problem, Location(path, number, row_name="line"))
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise StatementFileError(f"not valid TOML: {error}", where) from None
+    except RecursionError:
+        raise StatementFileError(
+            f"not valid TOML here: arrays or tables nest more than {MAX_STATEMENT_DEPTH} deep",
+            where,
+        ) from None
+    _check_values(raw, text, path)
+    return raw
+
+
+def _check_values(raw: dict[str, Any], text: str, path: Path) -> None:
+    """Every key and text value of ``raw``: no deeper than the limit, no longer than a
+    cell holds, no control character or noncharacter (written as a TOML escape, which
+    the scan of the raw lines cannot see)."""
+    stack: list[tuple[str, object, int]] = [("", raw, 0)]
+    while stack:  # depth first, in the file's order
+        key, value, depth = stack.pop()
+        if depth > MAX_STATEMENT_DEPTH:
+            raise StatementFileError(
+                f"{key}: arrays or tables nest more than {MAX_STATEMENT_DEPTH} deep",
+                Location(path),
+            )
+        if isinstance(value, dict):
+            for name, item in reversed(value.items()):
+                child = f"{key}.{name}" if key else str(name)
+                _check_text(str(name), child, text, path)
+                stack.append((child, item, depth + 1))
+        elif isinstance(value, list):
+            stack.extend(
+                (f"{key}[{index}]", item, depth + 1)
+                for index, item in reversed(list(enumerate(value)))
+            )
+        elif isinstance(value, str):
+            _check_text(value, key, text, path)
+
+
+def _check_text(value: str, key: str, text: str, path: Path) -> None:
+    problem = forbidden_message(value)
+    if problem is None and len(value) > MAX_CELL_CHARS:
+        problem = (
+            f"is {len(value):,} characters long; a spreadsheet cell holds at most "
+            f"{MAX_CELL_CHARS:,}"
+        )
+    if problem is None:
+        return
+    found = first_forbidden(value)
+    line = _escape_line(text, found[0]) if found else None
+    where = Location(path, line, row_name="line") if line else Location(path)
+    raise StatementFileError(f"{terminal_safe(key)}: {problem}", where)
+
+
+def _escape_line(text: str, character: str) -> int | None:
+    """The first line of ``text`` writing ``character`` as a TOML escape (``\\u001b``)."""
+    code = ord(character)
+    escapes = (f"\\u{code:04x}", f"\\u{code:08x}")  # \U is folded to \u below
+    for number, line in enumerate(text.splitlines(), start=1):
+        folded = line.lower()
+        if any(escape in folded for escape in escapes):
+            return number
+    return None
+
+
+def _check_listed_once(sections: Sequence[SectionPlan], path: Path) -> None:
+    """A measure may sit in one section only: listed twice, its figures would be printed
+    (and computed) twice."""
+    seen: dict[str, int] = {}
+    for index, section in enumerate(sections):
+        for measure_id in section.measures:
+            if measure_id in seen:
+                first = seen[measure_id]
+                where_first = "the same section" if first == index else f"sections[{first}]"
+                raise StatementFileError(
+                    f"sections[{index}].measures: measure {measure_id!r} is already listed in "
+                    f"{where_first}; list each measure once",
+                    Location(path),
+                )
+            seen[measure_id] = index
 
 
 def _structure(raw: object, kind: type[T], path: Path, prefix: str) -> T:
@@ -271,11 +376,16 @@ def _source_spec(
     paths = [table.path] if isinstance(table.path, str) else table.path
     if not paths:
         raise StatementFileError(f"{prefix}.path: no file named", Location(path))
-    resolved = []
+    resolved: list[Path] = []
     for item in paths:
         candidate = (path.parent / item).resolve()
         if not candidate.exists():
             raise StatementFileError(f"{prefix}.path: {item!r} does not exist", Location(path))
+        if candidate in resolved:
+            raise StatementFileError(
+                f"{prefix}.path: {item!r} is listed twice; its rows would be counted twice",
+                Location(path),
+            )
         resolved.append(candidate)
     force = (table.force,) if table.force else tuple(dict.fromkeys((info.force, info.area)))
     return SourceSpec(name, table.format, tuple(resolved), force, table.force is not None, options)
@@ -312,9 +422,12 @@ def _section(
     narrative = None
     if table.narrative is not None:
         narrative = (base / table.narrative).resolve()
-        if not narrative.is_file():
+        problem = not_regular(narrative)
+        if problem == "file not found":
+            problem = "does not exist"
+        if problem:
             raise StatementFileError(
-                f"{prefix}.narrative: {table.narrative!r} does not exist", Location(path)
+                f"{prefix}.narrative: {table.narrative!r} {problem}", Location(path)
             )
     return SectionPlan(tuple(table.measures), narrative)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from measurekit.audit.auditing import audit_files
 from measurekit.audit.report import as_json, as_text
+from measurekit.text_rules import terminal_safe
 
 #: Exit statuses: no wrong claim, a wrong claim, the audit could not be done.
 EXIT_RIGHT, EXIT_WRONG, EXIT_TROUBLE = 0, 1, 2
@@ -56,5 +57,6 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.report_format == "json":
         sys.stdout.write(as_json(report))
     else:
-        sys.stdout.write(as_text(report, arguments.verbose))
+        # Passages quoted from the files may hold control characters: never send them raw.
+        sys.stdout.write(terminal_safe(as_text(report, arguments.verbose), keep_newlines=True))
     return EXIT_WRONG if report.wrong else EXIT_RIGHT

@@ -25,6 +25,7 @@ from measurekit.many.run import (
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import ForceRef
 from measurekit.statement_file import load_statement
+from measurekit.text_rules import terminal_safe
 
 EXAMPLE_STATEMENT = "cheshire-2023-24-q1.toml"
 
@@ -39,7 +40,7 @@ def build(
     computed = compute_statement(plan, plugins)
     written = write_outputs(render_outputs(computed, plugins, chosen), plugins, output, plan.stem)
     for path in written:
-        print(f"wrote {path}")
+        print(f"wrote {terminal_safe(str(path))}")
     return 0
 
 
@@ -70,10 +71,10 @@ def build_many(
         outcomes.extend(build_jobs(jobs, plugins, chosen_formats, output, progress))
     except KeyboardInterrupt:
         progress.finish()
-        print(summary(outcomes, unknown, interrupted=True))
-        return 130
+        print(terminal_safe(summary(outcomes, unknown, interrupted=True), keep_newlines=True))
+        raise
     progress.finish()
-    print(summary(outcomes, unknown))
+    print(terminal_safe(summary(outcomes, unknown), keep_newlines=True))
     return 0 if all(outcome.ok for outcome in outcomes) and not unknown else 1
 
 
@@ -88,7 +89,7 @@ def check(statement: Path, period: str | None = None) -> int:
     plugins = Plugins.load()
     plan = load_statement(statement, plugins, period)
     report = quality_report(plan, plugins)
-    print(report.as_text())
+    print(terminal_safe(report.as_text(), keep_newlines=True))
     return 1 if report.has_errors else 0
 
 

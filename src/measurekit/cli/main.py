@@ -2,20 +2,27 @@
 
 Every error caused by input prints one line on stderr (the file, row and column where it
 applies) and exits 1; ``--debug`` shows the traceback as well. Usage errors exit 2. The
-``audit`` command exits 1 for a wrong claim, so its errors exit 2.
+``audit`` command exits 1 for a wrong claim, so its errors exit 2. Control characters in a
+message are printed as escapes (``\\x1b``), never sent to the terminal. Ctrl-C, SIGTERM and
+SIGHUP stop a run cleanly (exit 130, 143, 129), saying which outputs were written, if any.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 
+from measurekit import output_set
 from measurekit.__about__ import __version__
 from measurekit.audit import command as audit
 from measurekit.errors import MeasurekitError
+from measurekit.text_rules import terminal_safe
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -133,9 +140,51 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP arrived: stop as Ctrl-C does, cleaning up on the way out."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _stop(number: int, frame: FrameType | None) -> None:
+    raise Stopped(number)
+
+
+def _stop_on_signals() -> dict[int, object]:
+    """Make SIGTERM and SIGHUP stop the run as Ctrl-C does (so no staging folder or worker
+    process is left behind); return the handlers they had."""
+    previous: dict[int, object] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, _stop)
+    return previous
+
+
+def interrupted_message() -> str:
+    """What an interrupted run tells the user: exactly which outputs it wrote (each set
+    is written whole or not at all), or that it changed none."""
+    written = output_set.written_this_run
+    if not written:
+        return "measurekit: interrupted; no output file was changed"
+    shown = ", ".join(str(path) for path in written[:6])
+    more = f" and {len(written) - 6} more" if len(written) > 6 else ""
+    return (
+        f"measurekit: interrupted after writing {len(written)} complete output "
+        f"file{'s' if len(written) != 1 else ''} ({terminal_safe(shown)}{more}); "
+        "no other output file was changed"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = build_parser().parse_args(argv)
+    previous = _stop_on_signals()
+    output_set.written_this_run.clear()
     try:
         status = _run(arguments)
         sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
@@ -143,17 +192,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MeasurekitError as error:
         if arguments.debug:
             raise
-        print(f"measurekit: error: {error}", file=sys.stderr)
+        print(f"measurekit: error: {terminal_safe(str(error))}", file=sys.stderr)
         return audit.EXIT_TROUBLE if arguments.command == "audit" else EXIT_ERROR
-    except KeyboardInterrupt:
-        print("measurekit: interrupted; no output was written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        print(interrupted_message(), file=sys.stderr)
+        return 128 + (stop.number if isinstance(stop, Stopped) else signal.SIGINT)
     except BrokenPipeError:
         # The reader of our output went away (``measurekit check ... | head``): stop
         # quietly, as other command-line tools do, and keep Python from complaining about
         # the unflushed stream on exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
 
 
 def _run(arguments: argparse.Namespace) -> int:

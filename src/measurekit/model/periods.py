@@ -27,8 +27,22 @@ MONTH_NAMES = (
     "December",
 )
 
-_MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER_PATTERN = re.compile(r"^(\d{4})/(\d{2})\s+Q(\d)$", re.IGNORECASE)
+_MONTH_PATTERN = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+_QUARTER_PATTERN = re.compile(r"^([0-9]{4})/([0-9]{2})\s+Q([0-9])$", re.IGNORECASE)
+
+#: The years a month or financial year read from text may fall in (``docs/limits.md``).
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+
+
+def check_year(year: int, text: str) -> None:
+    """Raise ``ValueError`` when ``year`` (read from ``text``) is outside the years
+    measurekit accepts, :data:`FIRST_YEAR` to :data:`LAST_YEAR`."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"{text!r}: the year {year} is outside {FIRST_YEAR} to {LAST_YEAR}, the years "
+            "measurekit accepts"
+        )
 
 
 def _valid_month_number(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -52,6 +66,7 @@ class Month:
         year, month = int(match[1]), int(match[2])
         if not 1 <= month <= 12:
             raise ValueError(f"{text!r} has no month {month}")
+        check_year(year, text)
         return cls(year, month)
 
     @property
@@ -128,6 +143,8 @@ class FinancialQuarter:
             )
         if not 1 <= quarter <= 4:
             raise ValueError(f"{text!r}: a financial year has quarters Q1 to Q4")
+        check_year(first, text)
+        check_year(first + 1, text)
         return cls(FinancialYear(first), quarter)
 
     @classmethod

@@ -6,7 +6,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from measurekit.errors import InputError, Location
+from measurekit.input_files import may_quote
 from measurekit.sources.tabular import Row
+from measurekit.text_rules import excerpt
 
 FORCE_COLUMN = "force"
 
@@ -49,9 +51,10 @@ def select_force(
     if len(others) == 1 and not explicit:
         yield from held
         return
+    held_names = ", ".join(sorted(map(excerpt, others))) if may_quote(path) else "other forces"
     raise InputError(
         f"no rows for force {' or '.join(repr(w) for w in wanted)}; the file holds "
-        f'{", ".join(sorted(repr(s) for s in others))} (set force = "..." for the source)',
+        f'{held_names} (set force = "..." for the source)',
         Location(path, None, FORCE_COLUMN),
     )
 

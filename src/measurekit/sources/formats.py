@@ -10,6 +10,7 @@ import attrs
 
 from measurekit import hookimpl
 from measurekit.errors import InputError, Location
+from measurekit.limits import MAX_MONTHS
 from measurekit.measures.offence_codes import normalise_offence_code
 from measurekit.model.periods import Month, Window
 from measurekit.sources.base import (
@@ -166,14 +167,14 @@ class CountsFormat(ForceColumnFormat):
                 indicator = row.get("indicator")
                 if not indicator:
                     raise row.error("indicator", "indicator is blank")
-                months = whole_number(row, "months", default=1, minimum=1)
+                months = whole_number(row, "months", default=1, minimum=1, maximum=MAX_MONTHS)
                 window = Window.ending(month(row, "period_end"), months)
                 value = whole_number(row, "value")
                 if (indicator, window) in seen:
                     earlier = seen[indicator, window]
                     raise row.error(
                         "period_end",
-                        f"a second figure for {indicator} over {window.label} "
+                        f"a second figure for {row.quote('indicator')} over {window.label} "
                         f"(the first is at row {earlier.number})",
                     )
                 seen[indicator, window] = row
@@ -262,7 +263,8 @@ def _record_key(row: Row) -> RecordKey:
     firearm = row.get("firearm_type").lower()
     if firearm and firearm not in FIREARM_TYPES:
         raise row.error(
-            "firearm_type", f"{firearm!r} is not one of {', '.join(FIREARM_TYPES)} or blank"
+            "firearm_type",
+            f"{row.quote('firearm_type')} is not one of {', '.join(FIREARM_TYPES)} or blank",
         )
     return (
         month_of_date(row, "recorded_date"),

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import zipfile
 from collections.abc import Collection, Iterator
 from pathlib import Path
+from typing import IO, Any
 
 import attrs
 
 from measurekit.errors import InputError, Location
+from measurekit.input_files import limited_lines, may_quote, open_regular
+from measurekit.limits import MAX_XLSX_UNPACKED_BYTES
+from measurekit.text_rules import describe, excerpt, first_forbidden
 
 
 @attrs.frozen
@@ -24,6 +30,7 @@ class Row:
     path: Path
     number: int
     cells: dict[str, str]
+    quotable: bool = True
 
     def get(self, column: str) -> str:
         """The cell's text, stripped; ``""`` when the column is absent or blank."""
@@ -37,6 +44,11 @@ class Row:
         """An error at this row and ``column``."""
         return InputError(message, self.location(column))
 
+    def quote(self, column: str) -> str:
+        """The cell quoted for an error message (short, escaped), or ``"the cell"`` when
+        the file's content may not be quoted (see :func:`~measurekit.input_files.may_quote`)."""
+        return excerpt(self.get(column)) if self.quotable else "the cell"
+
 
 def read_rows(
     path: Path, required: Collection[str], optional: Collection[str] = ()
@@ -49,8 +61,7 @@ def read_rows(
     """
     if path.is_dir():
         raise InputError("is a folder; this format reads one file per path", Location(path))
-    if not path.is_file():
-        raise InputError("file not found", Location(path))
+    quotable = may_quote(path)
     is_workbook = path.suffix.lower() in {".xlsx", ".xlsm"}
     rows = _xlsx_rows(path) if is_workbook else _csv_rows(path)
     header = next(rows, None)
@@ -59,47 +70,134 @@ def read_rows(
     names = [name.strip() for name in header]
     missing = [column for column in required if column not in names]
     if missing:
+        has = ", ".join(excerpt(n) for n in names if n) if quotable else "other columns"
         raise InputError(
             f"missing column{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(repr(c) for c in missing)}; the header has "
-            f"{', '.join(repr(n) for n in names if n)}",
+            f"{', '.join(repr(c) for c in missing)}; the header has {has}",
             Location(path, 1),
         )
-    wanted = {name: index for index, name in enumerate(names) if name in {*required, *optional}}
+    known = {*required, *optional}
+    wanted: dict[str, int] = {}
+    for index, name in enumerate(names):
+        if name in wanted:
+            raise InputError(
+                f"the header names column {name!r} twice (columns {wanted[name] + 1} and "
+                f"{index + 1}); which one to read would be a guess",
+                Location(path, 1, name),
+            )
+        if name in known:
+            wanted[name] = index
+    width = len(names)
     for number, values in enumerate(rows, start=2):
-        if not any(value.strip() for value in values):
-            continue
+        joined = "".join(values)
+        if not joined.strip():
+            continue  # a blank row
+        if len(values) != width or not joined.isprintable():  # else nothing to check
+            _check_row(values, names, path, number, is_workbook)
         cells = {
             name: values[index] if index < len(values) else "" for name, index in wanted.items()
         }
-        yield Row(path, number, cells)
+        yield Row(path, number, cells, quotable)
+
+
+def _check_row(values: list[str], names: list[str], path: Path, number: int, padded: bool) -> None:
+    """A row must have a cell under each column of the header and none beyond it (a
+    workbook's row may stop short: its blank cells at the end are not stored), and no
+    cell may hold a control character or noncharacter."""
+    width = len(names)
+    if len(values) > width and (not padded or any(values[width:])):
+        extra = next(i for i in range(width, len(values)) if values[i] or not padded)
+        raise InputError(
+            f"the row has a cell in column {extra + 1}, but the header names only {width} "
+            "columns; is a comma or a cell out of place?",
+            Location(path, number, str(extra + 1)),
+        )
+    if len(values) < width and not padded:
+        raise InputError(
+            f"the row has {len(values)} cells; the header has {width}, so the row has no "
+            f"{names[len(values)]!r}",
+            Location(path, number, names[len(values)]),
+        )
+    if first_forbidden("".join(values)):
+        for index, value in enumerate(values):
+            found = first_forbidden(value)
+            if found:
+                column = names[index] if index < width else str(index + 1)
+                raise InputError(
+                    f"the cell holds {describe(found[0])}; control characters and Unicode "
+                    "noncharacters are not data",
+                    Location(path, number, column),
+                )
 
 
 def _csv_rows(path: Path) -> Iterator[list[str]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield from csv.reader(handle)
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"not UTF-8 text (byte {error.start}); save the file as UTF-8 CSV", Location(path)
-        ) from error
-    except csv.Error as error:
-        raise InputError(f"not a readable CSV file: {error}", Location(path)) from error
+    with open_regular(path) as binary:
+        handle = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+        reader = csv.reader(limited_lines(handle, path))
+        try:
+            yield from reader
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"not UTF-8 text (byte {error.start}); save the file as UTF-8 CSV",
+                Location(path),
+            ) from error
+        except csv.Error as error:
+            raise InputError(
+                f"not a readable CSV file: {error}",
+                Location(path, reader.line_num, row_name="line"),
+            ) from error
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+    with open_regular(path) as handle:
+        workbook = open_workbook(handle, path)
+        try:
+            for values in sheet_rows(workbook.worksheets[0], path):
+                yield [_cell_text(value) for value in values]
+        finally:
+            workbook.close()
+
+
+def sheet_rows(sheet: Any, path: Path) -> Iterator[tuple[object, ...]]:
+    """The rows of a sheet of a workbook from :func:`open_workbook`, as values. A sheet
+    is parsed as it is read, so a sheet whose XML is broken (a character XML cannot hold,
+    a tag cut short) is an :class:`InputError` naming the file and sheet."""
+    try:
+        yield from sheet.iter_rows(values_only=True)
+    except Exception as error:
+        raise InputError(
+            f"not a readable .xlsx workbook: sheet {excerpt(str(sheet.title))}: {error}",
+            Location(path),
+        ) from None
+
+
+def open_workbook(handle: IO[bytes], path: Path) -> Any:
+    """The ``.xlsx`` workbook read from ``handle`` (read-only, values not formulas), its
+    size checked first: a workbook whose parts would unpack to more than
+    :data:`~measurekit.limits.MAX_XLSX_UNPACKED_BYTES` is refused. Each sheet's stated
+    dimensions are set aside, so a sheet claiming A1:XFD1048576 costs what it holds."""
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        with zipfile.ZipFile(handle) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise InputError(f"not a readable .xlsx workbook: {error}", Location(path)) from None
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise InputError(
+            f"the workbook unpacks to {unpacked:,} bytes, more than the "
+            f"{MAX_XLSX_UNPACKED_BYTES:,} measurekit reads",
+            Location(path),
+        )
+    handle.seek(0)
+    try:
+        workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:
         raise InputError(f"not a readable .xlsx workbook: {error}", Location(path)) from error
-    try:
-        sheet = workbook.worksheets[0]
-        for values in sheet.iter_rows(values_only=True):
-            yield [_cell_text(value) for value in values]
-    finally:
-        workbook.close()
+    for sheet in workbook.worksheets:
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+    return workbook
 
 
 def _cell_text(value: object) -> str:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from measurekit import limits
 from measurekit.audit.model import Document
 from measurekit.audit.readers.docx_file import read_docx
 from measurekit.audit.readers.html_file import read_html
 from measurekit.audit.readers.pdf_file import read_pdf
 from measurekit.audit.readers.text_file import read_markdown, read_text
 from measurekit.errors import InputError, Location
+from measurekit.input_files import not_regular
 
 Reader = Callable[[Path, str], Document]
 
@@ -39,6 +41,14 @@ def read_statement(path: Path) -> Document:
         raise InputError("no such file", Location(shown))
     if path.is_dir():
         raise InputError("is a folder, not a statement file", Location(shown))
+    problem = not_regular(path)  # a FIFO or a device would be waited on or read for ever
+    if problem:
+        raise InputError(problem, Location(shown))
+    if path.stat().st_size > limits.MAX_AUDITED_BYTES:
+        raise InputError(
+            f"the file is larger than {limits.MAX_AUDITED_BYTES:,} bytes, the most audit reads",
+            Location(shown),
+        )
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(
