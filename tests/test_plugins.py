@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,14 +18,16 @@ from measurekit import (
     MeasureResult,
     OutputFormat,
     Query,
+    SectionRenderers,
     Source,
     SourceFormat,
     SourceSpec,
-    Statement,
+    StatementDocument,
     Window,
     hookimpl,
 )
 from measurekit.cli.main import main
+from measurekit.document.renderers import NO_RENDERERS
 from measurekit.errors import PluginError
 from measurekit.plugins.manager import Plugins
 
@@ -37,7 +39,7 @@ THIRD_PARTY_MODULE = '''
 """Counts arson offences (code 56) and renders its own section."""
 
 from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph
-from measurekit import RecordFilter, hookimpl
+from measurekit import RecordFilter, SectionRenderer, hookimpl
 
 __version__ = "1.2.3"
 
@@ -57,16 +59,30 @@ class Arson(Measure):
         current = figures[0].value
         return self.result(context, figures, [Paragraph(f"Arson count: {current}.")])
 
-    def render_text(self, result, width):
-        return "ARSON SECTION: " + str(result.figures[0].value)
+class ArsonText(SectionRenderer):
+    output_format = "text"
+    measure = "arson"
 
-    def render_markdown(self, result):
-        return "**Arson, rendered by its plugin:** " + str(result.figures[0].value)
+    def render(self, part, default):
+        return "ARSON SECTION\\n\\n" + default(part)
+
+
+class ArsonMarkdown(SectionRenderer):
+    output_format = "markdown"
+    measure = "arson"
+
+    def render(self, part, default):
+        return "**Arson, rendered by its plugin:**\\n\\n" + default(part)
 
 
 @hookimpl
 def register_measures():
     return [Arson()]
+
+
+@hookimpl
+def register_section_renderers():
+    return [ArsonText(), ArsonMarkdown()]
 '''
 
 
@@ -106,8 +122,15 @@ def test_entry_point_plugin_adds_a_measure_with_its_own_rendering(
     )
     out = tmp_path / "out"
     assert main(["build", str(statement), "-o", str(out)]) == 0
-    assert "ARSON SECTION: 3" in (out / "statement.txt").read_text()
-    assert "**Arson, rendered by its plugin:** 3" in (out / "statement.md").read_text()
+    text = (out / "statement.txt").read_text()
+    markdown = (out / "statement.md").read_text()
+    assert "ARSON SECTION\n\nArson count: 3." in text
+    assert "**Arson, rendered by its plugin:**\n\nArson count: 3." in markdown
+    # The renderer changed the look, not what the part says: its table is still there,
+    # with the change from 1 to 3 given as [u] (counts below 10).
+    assert "| Arson offences | Previous year" in markdown
+    assert "ARSON SECTION" not in markdown
+    assert "rendered by its plugin" not in text
     figures = json.loads((out / "statement.json").read_text())["figures"]
     arson = {f["role"]: f["value"] for f in figures if f["measure"] == "arson"}
     assert arson == {"current": 3, "previous_year": 1, "two_years_before": 0}
@@ -258,9 +281,11 @@ class ExtraFormatsPlugin:
         name = "figures-csv"
         extension = ".csv"
 
-        def render(self, statement: Statement, measures: Mapping[str, Measure]) -> bytes:
+        def render(
+            self, document: StatementDocument, renderers: SectionRenderers = NO_RENDERERS
+        ) -> bytes:
             lines = ["indicator,role,value"] + [
-                f"{f.indicator.id},{f.role},{f.value}" for f in statement.figures
+                f"{row.indicator.id},{row.role},{row.value}" for row in document.figure_rows()
             ]
             return ("\n".join(lines) + "\n").encode()
 

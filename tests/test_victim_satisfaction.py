@@ -123,9 +123,16 @@ def test_window_before_the_survey_starts_is_x(tmp_path: Path) -> None:
     assert "12 months to June 2021: the data start in July 2021." in text
 
 
-def test_markdown_table_gives_percentages_under_a_percent_heading() -> None:
-    from measurekit_victim_satisfaction import DOMESTIC_ABUSE, TABLE_HEADERS, table_rows
+def test_table_gives_responses_intervals_and_changes_in_points() -> None:
+    from measurekit_victim_satisfaction import DOMESTIC_ABUSE
 
+    from measurekit.document.figures import (
+        change_between,
+        survey_interval,
+        text_headings,
+        text_rows,
+    )
+    from measurekit.document.nodes import FigureRow, FigureTable, SourceLine
     from measurekit.model.periods import Month, Window
     from measurekit.model.statement import Figure
 
@@ -136,10 +143,20 @@ def test_markdown_table_gives_percentages_under_a_percent_heading() -> None:
             "v", DOMESTIC_ABUSE, Role.PREVIOUS_YEAR, now.shifted(-1), Unit.PERCENT, 80.0, base=60
         ),
     ]
-    assert TABLE_HEADERS[3] == "Satisfied (%)"
+    rows = tuple(
+        FigureRow(f, f.indicator.label, "V", change_between(figures[0], f), survey_interval(f))
+        for f in figures
+    )
+    table = FigureTable("V", ("v",), rows, SourceLine(()))
+    assert text_headings(table)[3:] == [
+        "Figure",
+        "Responses",
+        "95% confidence interval (%)",
+        "Change to current period (percentage points)",
+    ]
     # Wilson, 42 of 56 at 95%: centre 0.73395, half-width 0.11088 -> 62.3 to 84.5.
     # 48 of 60: centre 0.78194, half-width 0.09977 -> 68.2 to 88.2 (worked by hand).
-    assert [row[3:] for row in table_rows(figures)] == [
-        ["75.0", "56", "62.3 to 84.5", "[z]"],
-        ["80.0", "60", "68.2 to 88.2", "-5.0"],
+    assert [row[3:] for row in text_rows(table)] == [
+        ["75.0%", "56", "62.3 to 84.5", "[z]"],
+        ["80.0%", "60", "68.2 to 88.2", "-5.0"],
     ]

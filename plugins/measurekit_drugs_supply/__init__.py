@@ -64,7 +64,7 @@ class DrugsSupply(Measure):
         summary = [Paragraph(trend_sentences(context.info.force, TRAFFICKING, trafficking))]
         summary += [Paragraph(text) for text in supplied_sentences(SUPPLIED, supplied)]
         figures = trafficking + in_order(SUPPLIED, supplied)
-        series = [self.monthly_series(context, TRAFFICKING)]
+        series = [self.chart_series(context, TRAFFICKING)]
         return self.result(context, figures, summary, series=series)
 
 

@@ -35,9 +35,7 @@ class Homicide(Measure):
     def compute(self, context: MeasureContext) -> MeasureResult:
         figures = self.count_figures(context, HOMICIDE)
         summary = [Paragraph(trend_sentences(context.info.force, HOMICIDE, figures))]
-        return self.result(
-            context, figures, summary, series=[self.monthly_series(context, HOMICIDE)]
-        )
+        return self.result(context, figures, summary, series=[self.chart_series(context, HOMICIDE)])
 
 
 @hookimpl

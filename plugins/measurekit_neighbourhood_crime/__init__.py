@@ -98,7 +98,7 @@ class NeighbourhoodCrime(Measure):
                 )
             )
         figures = totals + rates + [figure for figures in parts.values() for figure in figures]
-        part_series = [self.monthly_series(context, indicator) for indicator in PARTS]
+        part_series = [self.chart_series(context, indicator) for indicator in PARTS]
         return self.result(
             context, figures, summary, series=[_total_series(self.id, part_series), *part_series]
         )

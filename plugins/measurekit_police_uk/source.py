@@ -122,7 +122,7 @@ class PoliceUkSource(Source):
     def coverage(self) -> dict[str, list[Month]]:
         return {indicator: sorted(self.months) for indicator in self._series}
 
-    def monthly_series(self) -> dict[str, dict[Month, int]]:
+    def counts_by_month(self) -> dict[str, dict[Month, int]]:
         return {indicator: dict(series) for indicator, series in self._series.items()}
 
     def duplicates(self) -> list[Duplicate]:

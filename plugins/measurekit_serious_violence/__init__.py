@@ -120,7 +120,7 @@ class SeriousViolence(Measure):
         summary += [Paragraph(sentence) for sentence in supplied_sentences(SUPPLIED, supplied)]
         figures = firearms + discharges + knife
         figures += in_order(SUPPLIED, supplied)
-        series = [self.monthly_series(context, indicator) for indicator in (FIREARMS, KNIFE)]
+        series = [self.chart_series(context, indicator) for indicator in (FIREARMS, KNIFE)]
         return self.result(context, figures, summary, series=series)
 
 

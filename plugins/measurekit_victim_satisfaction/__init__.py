@@ -12,12 +12,9 @@ figures, never for recorded crime.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from measurekit import (
     Figure,
     Indicator,
-    Marker,
     Measure,
     MeasureContext,
     MeasureResult,
@@ -28,7 +25,7 @@ from measurekit import (
     hookimpl,
 )
 from measurekit.measures.statistics import SMALL_BASE, two_proportion_test, wilson_interval
-from measurekit.measures.wording import join_words, number, one_decimal, percent, points_phrase
+from measurekit.measures.wording import join_words, number, percent, points_phrase
 from measurekit.model.statement import Block
 
 __version__ = "0.1.0"
@@ -160,61 +157,6 @@ class VictimSatisfaction(Measure):
             summary.append(Paragraph(" ".join(group_sentences(indicator, by_role))))
         summary.append(Paragraph(METHOD))
         return self.result(context, figures, summary)
-
-    def table_markdown(self, result: MeasureResult) -> str:
-        """A table with responses, confidence intervals and the change to the current
-        period in percentage points."""
-        from measurekit.document.render import pipe_table
-
-        return pipe_table(TABLE_HEADERS, table_rows(result.figures))
-
-
-TABLE_HEADERS = (
-    "Indicator",
-    "Comparison",
-    "Period",
-    "Satisfied (%)",
-    "Responses",
-    "95% confidence interval (%)",
-    "Change to current period (percentage points)",
-)
-
-
-def table_rows(figures: Sequence[Figure]) -> list[list[str]]:
-    """One row per figure, matching :data:`TABLE_HEADERS`, percentages without a ``%``
-    (the headings give the unit): ``[x]`` where a figure is unknown, ``[z]`` where a cell
-    does not apply (the current row's change)."""
-    from measurekit.document.render import ROLE_LABELS
-
-    current = {f.indicator.id: f for f in figures if f.role is Role.CURRENT}
-    rows = []
-    for figure in figures:
-        if figure.value is None or not figure.base:
-            value = interval = str(Marker.NOT_AVAILABLE)
-        else:
-            value = one_decimal(figure.value)
-            bounds = wilson_interval(satisfied_count(figure), figure.base)
-            interval = f"{one_decimal(bounds.lower * 100)} to {one_decimal(bounds.upper * 100)}"
-        base = str(Marker.NOT_AVAILABLE) if figure.base is None else number(figure.base)
-        now = current.get(figure.indicator.id)
-        if figure.role is Role.CURRENT or now is None:
-            change = str(Marker.NOT_APPLICABLE)
-        elif now.value is None or figure.value is None:
-            change = str(Marker.NOT_AVAILABLE)
-        else:
-            change = one_decimal(now.value - figure.value)
-        rows.append(
-            [
-                figure.indicator.label,
-                ROLE_LABELS[figure.role],
-                figure.window.label,
-                value,
-                base,
-                interval,
-                change,
-            ]
-        )
-    return rows
 
 
 @hookimpl

@@ -9,6 +9,9 @@ from __future__ import annotations
 import pluggy
 
 from measurekit.__about__ import __version__
+from measurekit.document.builder import DocumentKit
+from measurekit.document.nodes import StatementDocument
+from measurekit.document.renderers import SectionRenderer, SectionRenderers
 from measurekit.errors import InputError, MeasurekitError, PluginError
 from measurekit.measures.base import Measure, MeasureContext, MeasureSettings
 from measurekit.model.markers import Marker
@@ -57,6 +60,7 @@ __all__ = [
     "ComparisonWindows",
     "Count",
     "Diagnostic",
+    "DocumentKit",
     "Duplicate",
     "Figure",
     "FinancialQuarter",
@@ -82,12 +86,15 @@ __all__ = [
     "RecordFilter",
     "Role",
     "Section",
+    "SectionRenderer",
+    "SectionRenderers",
     "Severity",
     "Source",
     "SourceFormat",
     "SourceInfo",
     "SourceSpec",
     "Statement",
+    "StatementDocument",
     "StatementInfo",
     "Tally",
     "Unavailable",

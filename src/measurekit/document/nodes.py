@@ -246,7 +246,8 @@ class FigureRow:
 
     @property
     def responses(self) -> int | None:
-        """The number of responses behind a survey percentage; None for other figures."""
+        """The number of responses behind a survey percentage; None for other figures and
+        where the source cannot say."""
         return self.figure.base
 
     @property
@@ -275,12 +276,9 @@ class FigureTable:
     notes: tuple[int, ...] = ()
 
     def has_responses(self) -> bool:
-        """Whether any row is a survey figure with responses (a column for them)."""
-        return any(row.responses is not None for row in self.rows)
-
-    def has_intervals(self) -> bool:
-        """Whether any row is a survey percentage (a column for intervals)."""
-        return any(row.responses is not None for row in self.rows)
+        """Whether any row is a survey percentage: the table then has columns for
+        responses and intervals."""
+        return any(row.unit is Unit.PERCENT for row in self.rows)
 
     def has_changes(self) -> bool:
         """Whether any row is a comparison (a column for changes)."""
@@ -372,7 +370,8 @@ class MeasurePart:
     ``blocks`` are what the measure's renderer laid out, in reading order: by default its
     summary paragraphs, a :class:`NoteList` of its caveats, its :class:`FigureTable` and a
     :class:`Chart` per monthly series. ``notes`` are the caveats as text (also in the
-    note list); ``source`` is the statement file's source the figures came from.
+    note list); ``source`` is the statement file's source the figures came from;
+    ``applicability_note`` the note saying whether the measure applies in the area.
     """
 
     measure_id: str
@@ -382,6 +381,7 @@ class MeasurePart:
     blocks: tuple[SectionBlock, ...]
     notes: tuple[str, ...] = ()
     source: str | None = None
+    applicability_note: int | None = None
 
     def figure_tables(self) -> tuple[FigureTable, ...]:
         """The part's figure tables, in order."""

@@ -84,6 +84,10 @@ class SectionRenderers:
     def __bool__(self) -> bool:
         return bool(self._by_measure)
 
+    def __contains__(self, measure_id: object) -> bool:
+        """Whether a renderer is registered for the measure ``measure_id``."""
+        return measure_id in self._by_measure
+
 
 #: No renderers: every part drawn by the format's default.
 NO_RENDERERS = SectionRenderers()

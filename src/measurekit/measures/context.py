@@ -129,7 +129,7 @@ class MeasureContext:
             return self._unavailable_answer(indicator, role, window, Unit.PERCENT, answer)
         return percentage_figure(self.measure_id, indicator, role, window, answer)
 
-    def monthly_series(
+    def count_each_month(
         self, indicator: Indicator, query: Query, months: int = SERIES_MONTHS
     ) -> MonthlySeries | None:
         """``indicator``'s count in each of the ``months`` months ending with the current

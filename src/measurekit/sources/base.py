@@ -205,7 +205,7 @@ class Source(abc.ABC):
         """
         return Unavailable(f"source {self.name!r} holds no population figures")
 
-    def monthly_series(self) -> Mapping[str, Mapping[Month, int]]:
+    def counts_by_month(self) -> Mapping[str, Mapping[Month, int]]:
         """Each indicator's count month by month, for every month the source covers
         (a covered month with no records is 0), for the data-quality report's search for
         unusual values. Sources without monthly figures return an empty mapping."""

@@ -139,7 +139,7 @@ class CountsSource(Source):
             for indicator, entries in self._entries.items()
         }
 
-    def monthly_series(self) -> dict[str, dict[Month, int]]:
+    def counts_by_month(self) -> dict[str, dict[Month, int]]:
         """Each indicator's one-month figures (rows covering longer windows are left out)."""
         series = {
             indicator: {
@@ -228,7 +228,7 @@ class RecordsSource(TalliedSource[RecordKey]):
             sum(n for key, n in self._tally.items() if key[0] in window and matches(key, rule))
         )
 
-    def monthly_series(self) -> dict[str, dict[Month, int]]:
+    def counts_by_month(self) -> dict[str, dict[Month, int]]:
         """Records per offence code and month, over the months the extract covers."""
         series: dict[str, dict[Month, int]] = {}
         for key, n in self._tally.items():
