@@ -88,12 +88,13 @@ def test_small_base_has_a_caveat_and_the_interval(tmp_path: Path) -> None:
         assert "fewer than 100 responses" in flat
 
 
-def test_no_responses_gives_x_with_a_note_in_every_format(tmp_path: Path) -> None:
+def test_no_responses_gives_w_with_a_note_in_every_format(tmp_path: Path) -> None:
     # Only victims of other crimes answered; the survey covers the whole year.
     rows = repeat(("2023-01-10", "yes", "no"), 3)
     statement = survey_statement(tmp_path, rows)
     domestic = figure(statement, "domestic_abuse_satisfaction")
-    assert (domestic.value, domestic.marker, domestic.base) == (None, Marker.NOT_AVAILABLE, 0)
+    # [w]: "none recorded in survey" (Analysis Function symbols), not [x].
+    assert (domestic.value, domestic.marker, domestic.base) == (None, Marker.NONE_IN_SURVEY, 0)
     outputs = render(statement)
     text = " ".join(outputs["text"].split())
     assert "No domestic abuse victims completed the survey in the 12 months to June 2023" in text
@@ -106,7 +107,8 @@ def test_no_responses_gives_x_with_a_note_in_every_format(tmp_path: Path) -> Non
         for f in document["figures"]
         if f["indicator"] == "domestic_abuse_satisfaction" and f["role"] == "current"
     )
-    assert (record["value"], record["marker"], record["base"]) == (None, "[x]", 0)
+    assert (record["value"], record["marker"], record["base"]) == (None, "[w]", 0)
+    assert "[w] none recorded in survey" in outputs["markdown"]
     notes = next(m["notes"] for m in document["measures"] if m["id"] == "victim_satisfaction")
     assert any("no survey responses were received" in note for note in notes)
 

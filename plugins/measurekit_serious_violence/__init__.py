@@ -36,6 +36,7 @@ from measurekit.measures.sentences import (
     baseline_sentence,
     comparison_clause,
     no_comparison_sentence,
+    same_window_sentence,
     trend_sentences,
     unknown_sentence,
 )
@@ -162,7 +163,9 @@ def firearm_sentence(who: str, offences: dict[Role, Figure], discharges: dict[Ro
         sentence += f" {missing}"
     if Role.BASELINE in offences:
         baseline = offences[Role.BASELINE]
-        if baseline.known:
+        if any(figure.window == baseline.window for figure in earlier):
+            sentence += f" {same_window_sentence(baseline)}"
+        elif baseline.known:
             clause = _firearm_clause(current, baseline, discharges[Role.BASELINE])
             sentence += f" Against the baseline, this is {clause}."
         else:

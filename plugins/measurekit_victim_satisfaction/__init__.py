@@ -24,6 +24,7 @@ from measurekit import (
     Role,
     hookimpl,
 )
+from measurekit.measures.sentences import same_window_sentence
 from measurekit.measures.statistics import SMALL_BASE, two_proportion_test, wilson_interval
 from measurekit.measures.wording import join_words, number, percent, points_phrase
 from measurekit.model.statement import Block
@@ -112,11 +113,17 @@ def group_sentences(indicator: Indicator, by_role: dict[Role, Figure]) -> list[s
             f"This rests on fewer than {SMALL_BASE} responses, so it is an uncertain "
             f"guide: the true share of {group} satisfied could lie anywhere in that interval."
         )
-    missing = []
+    missing: list[str] = []
+    compared: list[Figure] = []
     for role in COMPARISONS:
         previous = by_role.get(role)
         if previous is None:
             continue
+        if any(earlier.window == previous.window for earlier in compared):
+            # A baseline that is the previous year's window: named once.
+            sentences.append(same_window_sentence(previous))
+            continue
+        compared.append(previous)
         if previous.value is None:
             missing.append(f"the {previous.window.label}")
             continue

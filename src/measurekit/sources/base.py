@@ -79,6 +79,9 @@ class Unavailable:
     reason: str
     missing_month: Month | None = None
     marker: Marker = Marker.NOT_AVAILABLE
+    #: What the failed build's error says is missing, when it is more than "no data for
+    #: MONTH" (such as quarterly rows that cannot be split to fit the window).
+    gap: str | None = None
 
 
 Answer = Count | Unavailable

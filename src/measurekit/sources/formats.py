@@ -27,7 +27,7 @@ from measurekit.sources.base import (
 from measurekit.sources.forces import FORCE_COLUMN, forces_in_column, select_force
 from measurekit.sources.parsing import boolean, month, month_of_date, whole_number
 from measurekit.sources.tabular import Row, read_rows
-from measurekit.sources.tiling import tile
+from measurekit.sources.tiling import Gap, tile
 
 
 @attrs.frozen
@@ -127,10 +127,15 @@ class CountsSource(Source):
         unavailable = outside(window, first, last)
         if unavailable:
             return unavailable
-        pieces = {entry.window: entry.value for entry in entries if entry.window.start in window}
+        pieces = {entry.window: entry.value for entry in entries}
         tiling = tile(window, list(pieces))
-        if isinstance(tiling, Month):
-            return Unavailable(f"no figure covers {tiling.label}", missing_month=tiling)
+        if isinstance(tiling, Gap):
+            if not tiling.rows:
+                return Unavailable(
+                    f"no figure covers {tiling.month.label}", missing_month=tiling.month
+                )
+            gap = tiling.describe(window)
+            return Unavailable(gap, missing_month=tiling.month, gap=gap)
         return Count(sum(pieces[piece] for piece in tiling))
 
     def coverage(self) -> dict[str, list[Month]]:
