@@ -28,6 +28,7 @@ from measurekit import (
     MeasureResult,
     Paragraph,
     RecordFilter,
+    RecordFlag,
     Role,
     hookimpl,
 )
@@ -52,6 +53,10 @@ __version__ = "0.1.0"
 
 #: The firearm types a serious firearm offence involves, as the records format spells them.
 SERIOUS_FIREARMS = frozenset({"handgun", "rifle", "shotgun"})
+#: The record flags the measure declares: which columns of a record define its indicators.
+SERIOUS_FIREARM = RecordFlag("firearm_type", SERIOUS_FIREARMS)
+FIRED = RecordFlag("firearm_discharged", True)
+KNIFE_OR_SHARP = RecordFlag("knife_or_sharp_instrument", True)
 
 FIREARMS = Indicator(
     "firearm_offences",
@@ -86,9 +91,9 @@ ADMISSIONS_UNDER_25 = Indicator(
 SUPPLIED = (ADMISSIONS, ADMISSIONS_UNDER_25)
 
 FILTERS = {
-    FIREARMS.id: RecordFilter(firearm_types=SERIOUS_FIREARMS),
-    DISCHARGES.id: RecordFilter(firearm_types=SERIOUS_FIREARMS, firearm_discharged=True),
-    KNIFE.id: RecordFilter(knife_or_sharp_instrument=True),
+    FIREARMS.id: RecordFilter(flags=(SERIOUS_FIREARM,)),
+    DISCHARGES.id: RecordFilter(flags=(SERIOUS_FIREARM, FIRED)),
+    KNIFE.id: RecordFilter(flags=(KNIFE_OR_SHARP,)),
 }
 
 

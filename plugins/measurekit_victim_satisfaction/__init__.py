@@ -21,6 +21,7 @@ from measurekit import (
     Paragraph,
     Query,
     RecordFilter,
+    RecordFlag,
     Role,
     hookimpl,
 )
@@ -42,7 +43,7 @@ DOMESTIC_ABUSE = Indicator(
 )
 GROUPS = {
     ALL_VICTIMS.id: RecordFilter(),
-    DOMESTIC_ABUSE.id: RecordFilter(domestic_abuse=True),
+    DOMESTIC_ABUSE.id: RecordFilter(flags=(RecordFlag("domestic_abuse", True),)),
 }
 COMPARISONS = (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE, Role.BASELINE)
 #: How the intervals and tests were worked out, stated under the figures.
