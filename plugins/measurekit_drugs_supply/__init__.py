@@ -12,14 +12,19 @@ A statement often puts this measure in one section with ``serious_violence``.
 
 from __future__ import annotations
 
-from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
-from measurekit.measures.offence_codes import load_offence_codes
-from measurekit.measures.sentences import trend_sentences
-from measurekit.measures.supplied import (
+from measurekit.api import (
+    Indicator,
+    Measure,
+    MeasureContext,
+    MeasureResult,
+    Paragraph,
     SuppliedCountsOptions,
+    hookimpl,
     in_order,
+    load_offence_codes,
     optional_counts,
     supplied_sentences,
+    trend_sentences,
 )
 
 __version__ = "0.1.0"

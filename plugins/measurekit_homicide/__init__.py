@@ -8,9 +8,16 @@ bear one.
 
 from __future__ import annotations
 
-from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
-from measurekit.measures.offence_codes import load_offence_codes
-from measurekit.measures.sentences import trend_sentences
+from measurekit.api import (
+    Indicator,
+    Measure,
+    MeasureContext,
+    MeasureResult,
+    Paragraph,
+    hookimpl,
+    load_offence_codes,
+    trend_sentences,
+)
 
 __version__ = "0.1.0"
 

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import attrs
 
-from measurekit.errors import InputError, Location
-from measurekit.model.periods import MONTH_NAMES, Month, Window
+from measurekit.api import MONTH_NAMES, InputError, Location, Month, Window
 
 from .tables import Area, Column, Table, read_table
 

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import attrs
 
-from measurekit.errors import InputError, Location
-from measurekit.model.periods import Month
+from measurekit.api import InputError, Location, Month
 from measurekit_police_uk.reading import FileTally, Problem, is_street_file, tally_file
 
 #: Below this many bytes of files, reading in one process is quicker than starting workers.

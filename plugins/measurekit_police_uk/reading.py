@@ -35,8 +35,7 @@ from typing import IO, AnyStr, Generic
 
 import attrs
 
-from measurekit.errors import InputError, Location
-from measurekit.model.periods import Month
+from measurekit.api import InputError, Location, Month
 
 #: The columns a street-level file must have, by their header text.
 CRIME_ID = "Crime ID"

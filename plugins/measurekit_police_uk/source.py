@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from measurekit.errors import InputError, Location
-from measurekit.model.periods import Month, Window
-from measurekit.sources.base import (
+from measurekit.api import (
     Answer,
     Count,
     Diagnostic,
     Duplicate,
+    InputError,
+    Location,
+    Month,
     Query,
     Severity,
     Source,
     Unavailable,
+    Window,
+    normalise,
 )
-from measurekit.sources.forces import normalise
 from measurekit_police_uk.folder import PoliceUkData
 from measurekit_police_uk.reading import FALLS_WITHIN, find_repeats
 

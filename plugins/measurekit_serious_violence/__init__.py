@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import attrs
 
-from measurekit import (
+from measurekit.api import (
     Figure,
     Indicator,
     Measure,
@@ -30,24 +30,22 @@ from measurekit import (
     RecordFilter,
     RecordFlag,
     Role,
-    hookimpl,
-)
-from measurekit.measures.offence_codes import load_offence_codes
-from measurekit.measures.sentences import (
+    SuppliedCountsOptions,
     baseline_sentence,
     comparison_clause,
+    counted,
+    hookimpl,
+    in_order,
+    join_words,
+    load_offence_codes,
     no_comparison_sentence,
+    number,
+    optional_counts,
     same_window_sentence,
+    supplied_sentences,
     trend_sentences,
     unknown_sentence,
 )
-from measurekit.measures.supplied import (
-    SuppliedCountsOptions,
-    in_order,
-    optional_counts,
-    supplied_sentences,
-)
-from measurekit.measures.wording import counted, join_words, number
 
 __version__ = "0.1.0"
 

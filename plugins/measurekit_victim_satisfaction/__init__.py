@@ -12,7 +12,9 @@ figures, never for recorded crime.
 
 from __future__ import annotations
 
-from measurekit import (
+from measurekit.api import (
+    SMALL_BASE,
+    Block,
     Figure,
     Indicator,
     Measure,
@@ -24,11 +26,14 @@ from measurekit import (
     RecordFlag,
     Role,
     hookimpl,
+    join_words,
+    number,
+    percent,
+    points_phrase,
+    same_window_sentence,
+    two_proportion_test,
+    wilson_interval,
 )
-from measurekit.measures.sentences import same_window_sentence
-from measurekit.measures.statistics import SMALL_BASE, two_proportion_test, wilson_interval
-from measurekit.measures.wording import join_words, number, percent, points_phrase
-from measurekit.model.statement import Block
 
 __version__ = "0.1.0"
 
