@@ -393,8 +393,9 @@ def figure_table_cells(
 # --- helpers ------------------------------------------------------------------------------
 
 
-#: Decimal places a worked-out number (a change, an interval) is stored to: far beyond the
-#: one place shown, and few enough that every spreadsheet writer stores the same digits.
+#: Decimal places a number that is not a count (a percentage, a rate, a change, an
+#: interval) is stored to: far beyond the one place shown, and few enough that every
+#: spreadsheet writer stores the same digits.
 STORED_PLACES = 10
 
 
@@ -406,7 +407,7 @@ def stored(value: float) -> float:
 def _value_cell(row: FigureRow) -> Cell:
     if row.value is None:
         return Text(str(row.marker or Marker.NOT_AVAILABLE))
-    value = int(row.value) if row.unit is Unit.COUNT else float(row.value)
+    value = int(row.value) if row.unit is Unit.COUNT else stored(float(row.value))
     return Number(value, UNIT_FORMATS[row.unit])
 
 
