@@ -1,7 +1,8 @@
 """The ``measurekit`` command line.
 
 Every error caused by input prints one line on stderr (the file, row and column where it
-applies) and exits 1; ``--debug`` shows the traceback as well. Usage errors exit 2.
+applies) and exits 1; ``--debug`` shows the traceback as well. Usage errors exit 2. The
+``audit`` command exits 1 for a wrong claim, so its errors exit 2.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from measurekit.__about__ import __version__
+from measurekit.audit import command as audit
 from measurekit.errors import MeasurekitError
 
 EXIT_OK = 0
@@ -127,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="List each installed plugin, its version, and the measures, source "
         "formats and output formats it provides.",
     )
+    audit.add_parser(commands, common)
     return parser
 
 
@@ -141,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.debug:
             raise
         print(f"measurekit: error: {error}", file=sys.stderr)
-        return EXIT_ERROR
+        return audit.EXIT_TROUBLE if arguments.command == "audit" else EXIT_ERROR
     except KeyboardInterrupt:
         print("measurekit: interrupted; no output was written", file=sys.stderr)
         return 130
@@ -172,6 +175,8 @@ def _run(arguments: argparse.Namespace) -> int:
         return commands.example(arguments.output, arguments.formats)
     if arguments.command == "check":
         return commands.check(arguments.statement, arguments.period)
+    if arguments.command == "audit":
+        return audit.run(arguments)
     return commands.list_plugins()
 
 
