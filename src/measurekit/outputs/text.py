@@ -39,6 +39,9 @@ UNDERLINES = {1: "=", 2: "=", 3: "-"}
 TEXT_COLUMN_WIDTHS = (18, 10, 13)
 #: The widest a figure column's heading may be before it wraps.
 HEADING_WIDTH = 11
+#: Headings kept to wider lines: "95% confidence" stays together, so no line of the
+#: heading reads as a bare percentage.
+WIDE_HEADINGS = {"95% confidence interval (%)": 14}
 
 
 def underlined(text: str, character: str, width: int = WIDTH) -> str:
@@ -60,7 +63,10 @@ def text_table(headings: list[str], rows: list[list[str]]) -> str:
         disable_numparse=True,
         colalign=["left"] * 3 + ["right"] * (len(headings) - 3),
         maxcolwidths=[*TEXT_COLUMN_WIDTHS, *[None] * (len(headings) - 3)],
-        maxheadercolwidths=[*TEXT_COLUMN_WIDTHS, *[HEADING_WIDTH] * (len(headings) - 3)],
+        maxheadercolwidths=[
+            *TEXT_COLUMN_WIDTHS,
+            *(WIDE_HEADINGS.get(heading, HEADING_WIDTH) for heading in headings[3:]),
+        ],
     )
 
 
