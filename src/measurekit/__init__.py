@@ -9,7 +9,6 @@ from __future__ import annotations
 import pluggy
 
 from measurekit.__about__ import __version__
-from measurekit.document.builder import DocumentKit
 from measurekit.document.nodes import StatementDocument
 from measurekit.document.renderers import SectionRenderer, SectionRenderers
 from measurekit.errors import InputError, MeasurekitError, PluginError
@@ -61,7 +60,6 @@ __all__ = [
     "ComparisonWindows",
     "Count",
     "Diagnostic",
-    "DocumentKit",
     "Duplicate",
     "Figure",
     "FinancialQuarter",
