@@ -18,6 +18,7 @@ from measurekit import (
     MeasureResult,
     OutputFormat,
     Query,
+    SectionRenderer,
     SectionRenderers,
     Source,
     SourceFormat,
@@ -180,6 +181,41 @@ class RaisingPlugin:
         return [self.Exploding()]
 
 
+class BadLayoutPlugin:
+    """Registers a measure that computes but fails to lay out its part."""
+
+    class BadLayout(Measure):
+        id = "bad_layout"
+        title = "Bad layout"
+        needs_source = False
+
+        def compute(self, context: MeasureContext) -> MeasureResult:
+            return self.result(context, (), [])
+
+        def section_blocks(self, result: MeasureResult, kit: object) -> list[object]:
+            raise KeyError("no such block")
+
+    @hookimpl
+    def register_measures(self) -> list[Measure]:
+        return [self.BadLayout()]
+
+
+def test_a_measure_whose_layout_raises_names_its_plugin(
+    statement_dir: Callable[..., Path],
+) -> None:
+    from measurekit.build import compute_statement, render_outputs
+    from measurekit.statement_file import load_statement
+
+    plugins = Plugins.load(extra=[BadLayoutPlugin()])
+    plan = load_statement(statement_dir('[[sections]]\nmeasures = ["bad_layout"]\n'), plugins)
+    statement = compute_statement(plan, plugins)
+    with pytest.raises(
+        PluginError,
+        match=r"plugin 'BadLayoutPlugin': measure 'bad_layout' failed: KeyError: 'no such block'",
+    ):
+        render_outputs(statement, plugins, ["text"])
+
+
 class BrokenHookPlugin:
     @hookimpl
     def register_output_formats(self) -> list[object]:
@@ -328,3 +364,53 @@ def test_third_party_source_and_output_formats(
         "homicide,previous_year,24",
         "homicide,two_years_before,24",
     ]
+
+
+class WrongRendererPlugin:
+    """A text renderer for homicide that returns a number; a Markdown one that raises."""
+
+    class Number(SectionRenderer):
+        output_format = "text"
+        measure = "homicide"
+
+        def render(self, part: object, default: object) -> object:
+            return 42
+
+    class Raising(SectionRenderer):
+        output_format = "markdown"
+        measure = "homicide"
+
+        def render(self, part: object, default: object) -> object:
+            raise ValueError("cannot draw")
+
+    @hookimpl
+    def register_section_renderers(self) -> list[SectionRenderer]:
+        return [self.Number(), self.Raising()]
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("text", "section renderer for measure 'homicide' returned int, not str"),
+        ("markdown", "section renderer for measure 'homicide' failed: ValueError: cannot draw"),
+    ],
+)
+def test_a_section_renderer_at_fault_is_named(
+    output: str, message: str, statement_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    from measurekit.build import compute_statement, render_outputs
+    from measurekit.statement_file import load_statement
+
+    write_csv(tmp_path / "crime.csv", RECORD_HEADER, records(("2022-08-01", "1", 1)))
+    plugins = Plugins.load(extra=[WrongRendererPlugin()])
+    plan = load_statement(
+        statement_dir(
+            '[sources.crime]\nformat = "records"\npath = "crime.csv"\n'
+            '[[sections]]\nmeasures = ["homicide"]\n'
+        ),
+        plugins,
+    )
+    statement = compute_statement(plan, plugins)
+    with pytest.raises(PluginError) as caught:
+        render_outputs(statement, plugins, [output])
+    assert str(caught.value) == f"plugin 'WrongRendererPlugin': {message}"

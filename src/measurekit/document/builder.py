@@ -10,6 +10,7 @@ themselves.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from measurekit.document.figures import (
@@ -255,10 +256,7 @@ def build_document(
         parts = []
         for result in section.measures:
             measure = measures[result.measure_id]
-            blocks = guard(
-                result.measure_id,
-                lambda measure=measure, result=result: measure.section_blocks(result, kit),  # type: ignore[misc]
-            )
+            blocks = guard(result.measure_id, partial(measure.section_blocks, result, kit))
             parts.append(
                 MeasurePart(
                     result.measure_id,

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, TypeVar
 
 from measurekit.document.nodes import MeasurePart
+from measurekit.errors import MeasurekitError, PluginError
 
 T = TypeVar("T")
 
@@ -44,18 +45,26 @@ class SectionRenderer(abc.ABC):
 
 
 class SectionRenderers:
-    """The section renderers registered for one output format, by measure id, as the core
-    hands them to that format's ``render``."""
+    """The section renderers registered for one output format, by measure id, each with
+    the name of the plugin that registered it, as the core hands them to that format's
+    ``render``."""
 
-    def __init__(self, renderers: Mapping[str, SectionRenderer] | None = None) -> None:
+    def __init__(self, renderers: Mapping[str, tuple[str, SectionRenderer]] | None = None) -> None:
         self._by_measure = dict(renderers or {})
 
     @classmethod
     def for_format(
-        cls, output_format: str, renderers: Iterable[SectionRenderer]
+        cls, output_format: str, renderers: Iterable[tuple[str, SectionRenderer]]
     ) -> SectionRenderers:
-        """The renderers among ``renderers`` registered for ``output_format``."""
-        return cls({r.measure: r for r in renderers if r.output_format == output_format})
+        """The renderers among ``renderers`` (plugin name and renderer) registered for
+        ``output_format``."""
+        return cls(
+            {
+                renderer.measure: (plugin, renderer)
+                for plugin, renderer in renderers
+                if renderer.output_format == output_format
+            }
+        )
 
     def render(
         self, part: MeasurePart, default: Callable[[MeasurePart], T], expected: type[T]
@@ -63,21 +72,24 @@ class SectionRenderers:
         """``part`` drawn by its measure's renderer for this format when one is registered,
         otherwise by ``default``.
 
-        The renderer's result must be an ``expected`` (what ``default`` returns); a
-        renderer that returns something else is reported as a plugin error naming its
-        module and measure.
+        The renderer's result must be an ``expected`` (what ``default`` returns). An
+        exception in the renderer, or a result of another type, is a
+        :class:`~measurekit.errors.PluginError` naming the renderer's plugin and measure.
         """
-        renderer = self._by_measure.get(part.measure_id)
-        if renderer is None:
+        found = self._by_measure.get(part.measure_id)
+        if found is None:
             return default(part)
-        result = renderer.render(part, default)
+        plugin, renderer = found
+        what = f"section renderer for measure {part.measure_id!r}"
+        try:
+            result = renderer.render(part, default)
+        except MeasurekitError:
+            raise
+        except Exception as error:
+            raise PluginError(plugin, f"{what} failed: {type(error).__name__}: {error}") from error
         if not isinstance(result, expected):
-            from measurekit.errors import PluginError
-
             raise PluginError(
-                type(renderer).__module__,
-                f"section renderer for measure {part.measure_id!r} returned "
-                f"{type(result).__name__}, not {expected.__name__}",
+                plugin, f"{what} returned {type(result).__name__}, not {expected.__name__}"
             )
         return result
 

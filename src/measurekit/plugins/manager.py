@@ -163,7 +163,8 @@ class Plugins:
     def renderers_for(self, output_format: str) -> SectionRenderers:
         """The section renderers registered for ``output_format``, by measure."""
         return SectionRenderers.for_format(
-            output_format, (provided.item for provided in self.section_renderers.values())
+            output_format,
+            ((provided.plugin, provided.item) for provided in self.section_renderers.values()),
         )
 
     def plugin_of_measure(self, measure_id: str) -> str:
