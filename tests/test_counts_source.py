@@ -116,3 +116,24 @@ def test_missing_column_is_named(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "c.csv", ["indicator", "period_end"], [["homicide", "2023-06"]])
     with pytest.raises(InputError, match=r"row 1: missing column 'value'"):
         answer(path, "homicide", YEAR_TO_JUNE_2023)
+
+
+def test_quarters_that_do_not_line_up_with_the_window_say_why_they_do_not_tile(
+    tmp_path: Path,
+) -> None:
+    # Quarters to September, December, March, June and September; the 12 months to August
+    # 2023 (September 2022 to August 2023) start inside the July to September 2022 quarter
+    # and end inside the July to September 2023 one, so no set of rows tiles them.
+    rows = [
+        ["knife_crime", end, 3, 100]
+        for end in ("2022-09", "2022-12", "2023-03", "2023-06", "2023-09")
+    ]
+    path = write_csv(tmp_path / "c.csv", HEADER, rows)
+    result = answer(path, "knife_crime", Window.ending(Month(2023, 8)))
+    assert isinstance(result, Unavailable)
+    # Not "no data for September 2022": that month is in a row; the row cannot be split.
+    assert result.reason == (
+        "the only row holding September 2022 (July to September 2022) starts before "
+        "September 2022, so it cannot be split to fit the 12 months to August 2023"
+    )
+    assert result.gap == result.reason

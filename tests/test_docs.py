@@ -51,9 +51,21 @@ def test_readme_plugin_example_builds_a_statement(tmp_path: Path) -> None:
     )
     plugins = Plugins.load(extra=[module])
     built = compute_statement(load_statement(statement, plugins), plugins)
-    text = " ".join(render_outputs(built, plugins, ["text"])["text"].decode().split())
+    outputs = render_outputs(built, plugins, ["text", "markdown", "xlsx"])
+    text = " ".join(outputs["text"].decode().split())
     assert (
         "In the 12 months to June 2023, Testshire Police recorded 2 arson offences: more than "
         "the 1 recorded in the 12 months to June 2022 and none were recorded in the 12 "
         "months to June 2021." in text
     )
+    # The default renderer gave it a table in every format, with no code in the plugin:
+    # 2 against 1 is [u] (counts below 10), 2 against 0 is [z] (no change from zero).
+    markdown = " ".join(outputs["markdown"].decode().split())
+    assert "| Arson offences | Previous year | 12 months to June 2022 | 1 | [u] |" in markdown
+    assert "| Arson offences | Two years before | 12 months to June 2021 | 0 | [z] |" in markdown
+    import io
+
+    import openpyxl
+
+    sheets = openpyxl.load_workbook(io.BytesIO(outputs["xlsx"])).sheetnames
+    assert {"Arson", "Arson_monthly"} <= set(sheets)  # its figures, and its chart

@@ -184,7 +184,7 @@ def test_data_sources_are_named(outputs: dict[str, Any]) -> None:
         "- Constructed recorded crime records for this example (crime-records.csv).",
         "- Constructed victim survey responses for this example (victim-survey.csv).",
     ]
-    assert [s["files"] for s in outputs["json"]["sources"]] == [
+    assert [[f["path"] for f in s["files"]] for s in outputs["json"]["sources"]] == [
         ["crime-records.csv"],
         ["victim-survey.csv"],
     ]
@@ -203,7 +203,12 @@ def test_generator_reproduces_the_bundled_files(
 
 def test_figure_objects_keep_the_interface_keys(outputs: dict[str, Any]) -> None:
     keys = {"measure", "indicator", "unit", "role", "window", "value", "base", "marker"}
-    assert all(set(record) == keys for record in outputs["json"]["figures"])
+    # The additive fields: "interval" on survey percentages, "change" on comparisons.
+    for record in outputs["json"]["figures"]:
+        additive = {"change"} if record["role"] != "current" else set()
+        if record["unit"] == "percent":
+            additive.add("interval")
+        assert set(record) == keys | additive, record
     assert [m["id"] for m in outputs["json"]["measures"]] == [
         "homicide",
         "serious_violence",

@@ -49,7 +49,7 @@ def context(source: Source | None) -> MeasureContext:
 
 def test_asks_36_single_months_ending_with_the_current_window() -> None:
     source = MonthSource(dict.fromkeys(Window(Month(2020, 1), Month(2023, 12)), 1))
-    series = context(source).monthly_series(THING, Query("thing"))
+    series = context(source).count_each_month(THING, Query("thing"))
     assert series is not None
     assert [window.months for window in source.asked] == [1] * 36
     assert series.window == Window(Month(2020, 7), Month(2023, 6))
@@ -58,7 +58,7 @@ def test_asks_36_single_months_ending_with_the_current_window() -> None:
 def test_months_before_and_after_the_data_are_left_out_and_gaps_inside_kept() -> None:
     held = {month: month.month for month in Window(Month(2021, 3), Month(2023, 4))}
     del held[Month(2022, 2)]
-    series = context(MonthSource(held)).monthly_series(THING, Query("thing"))
+    series = context(MonthSource(held)).count_each_month(THING, Query("thing"))
     assert series is not None
     assert series.window == Window(Month(2021, 3), Month(2023, 4))
     gap = [point for point in series.points if point.value is None]
@@ -67,8 +67,8 @@ def test_months_before_and_after_the_data_are_left_out_and_gaps_inside_kept() ->
 
 
 def test_no_series_without_monthly_data_or_source() -> None:
-    assert context(MonthSource({})).monthly_series(THING, Query("thing")) is None
-    assert context(None).monthly_series(THING, Query("thing")) is None
+    assert context(MonthSource({})).count_each_month(THING, Query("thing")) is None
+    assert context(None).count_each_month(THING, Query("thing")) is None
 
 
 def test_series_must_be_consecutive_and_start_and_end_known() -> None:

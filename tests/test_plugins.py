@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,14 +18,17 @@ from measurekit import (
     MeasureResult,
     OutputFormat,
     Query,
+    SectionRenderer,
+    SectionRenderers,
     Source,
     SourceFormat,
     SourceSpec,
-    Statement,
+    StatementDocument,
     Window,
     hookimpl,
 )
 from measurekit.cli.main import main
+from measurekit.document.renderers import NO_RENDERERS
 from measurekit.errors import PluginError
 from measurekit.plugins.manager import Plugins
 
@@ -37,7 +40,7 @@ THIRD_PARTY_MODULE = '''
 """Counts arson offences (code 56) and renders its own section."""
 
 from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph
-from measurekit import RecordFilter, hookimpl
+from measurekit import RecordFilter, SectionRenderer, hookimpl
 
 __version__ = "1.2.3"
 
@@ -57,16 +60,30 @@ class Arson(Measure):
         current = figures[0].value
         return self.result(context, figures, [Paragraph(f"Arson count: {current}.")])
 
-    def render_text(self, result, width):
-        return "ARSON SECTION: " + str(result.figures[0].value)
+class ArsonText(SectionRenderer):
+    output_format = "text"
+    measure = "arson"
 
-    def render_markdown(self, result):
-        return "**Arson, rendered by its plugin:** " + str(result.figures[0].value)
+    def render(self, part, default):
+        return "ARSON SECTION\\n\\n" + default(part)
+
+
+class ArsonMarkdown(SectionRenderer):
+    output_format = "markdown"
+    measure = "arson"
+
+    def render(self, part, default):
+        return "**Arson, rendered by its plugin:**\\n\\n" + default(part)
 
 
 @hookimpl
 def register_measures():
     return [Arson()]
+
+
+@hookimpl
+def register_section_renderers():
+    return [ArsonText(), ArsonMarkdown()]
 '''
 
 
@@ -106,8 +123,15 @@ def test_entry_point_plugin_adds_a_measure_with_its_own_rendering(
     )
     out = tmp_path / "out"
     assert main(["build", str(statement), "-o", str(out)]) == 0
-    assert "ARSON SECTION: 3" in (out / "statement.txt").read_text()
-    assert "**Arson, rendered by its plugin:** 3" in (out / "statement.md").read_text()
+    text = (out / "statement.txt").read_text()
+    markdown = (out / "statement.md").read_text()
+    assert "ARSON SECTION\n\nArson count: 3." in text
+    assert "**Arson, rendered by its plugin:**\n\nArson count: 3." in markdown
+    # The renderer changed the look, not what the part says: its table is still there,
+    # with the change from 1 to 3 given as [u] (counts below 10).
+    assert "| Arson offences | Previous year" in markdown
+    assert "ARSON SECTION" not in markdown
+    assert "rendered by its plugin" not in text
     figures = json.loads((out / "statement.json").read_text())["figures"]
     arson = {f["role"]: f["value"] for f in figures if f["measure"] == "arson"}
     assert arson == {"current": 3, "previous_year": 1, "two_years_before": 0}
@@ -155,6 +179,41 @@ class RaisingPlugin:
     @hookimpl
     def register_measures(self) -> list[Measure]:
         return [self.Exploding()]
+
+
+class BadLayoutPlugin:
+    """Registers a measure that computes but fails to lay out its part."""
+
+    class BadLayout(Measure):
+        id = "bad_layout"
+        title = "Bad layout"
+        needs_source = False
+
+        def compute(self, context: MeasureContext) -> MeasureResult:
+            return self.result(context, (), [])
+
+        def section_blocks(self, result: MeasureResult, kit: object) -> list[object]:
+            raise KeyError("no such block")
+
+    @hookimpl
+    def register_measures(self) -> list[Measure]:
+        return [self.BadLayout()]
+
+
+def test_a_measure_whose_layout_raises_names_its_plugin(
+    statement_dir: Callable[..., Path],
+) -> None:
+    from measurekit.build import compute_statement, render_outputs
+    from measurekit.statement_file import load_statement
+
+    plugins = Plugins.load(extra=[BadLayoutPlugin()])
+    plan = load_statement(statement_dir('[[sections]]\nmeasures = ["bad_layout"]\n'), plugins)
+    statement = compute_statement(plan, plugins)
+    with pytest.raises(
+        PluginError,
+        match=r"plugin 'BadLayoutPlugin': measure 'bad_layout' failed: KeyError: 'no such block'",
+    ):
+        render_outputs(statement, plugins, ["text"])
 
 
 class BrokenHookPlugin:
@@ -258,9 +317,11 @@ class ExtraFormatsPlugin:
         name = "figures-csv"
         extension = ".csv"
 
-        def render(self, statement: Statement, measures: Mapping[str, Measure]) -> bytes:
+        def render(
+            self, document: StatementDocument, renderers: SectionRenderers = NO_RENDERERS
+        ) -> bytes:
             lines = ["indicator,role,value"] + [
-                f"{f.indicator.id},{f.role},{f.value}" for f in statement.figures
+                f"{row.indicator.id},{row.role},{row.value}" for row in document.figure_rows()
             ]
             return ("\n".join(lines) + "\n").encode()
 
@@ -303,3 +364,53 @@ def test_third_party_source_and_output_formats(
         "homicide,previous_year,24",
         "homicide,two_years_before,24",
     ]
+
+
+class WrongRendererPlugin:
+    """A text renderer for homicide that returns a number; a Markdown one that raises."""
+
+    class Number(SectionRenderer):
+        output_format = "text"
+        measure = "homicide"
+
+        def render(self, part: object, default: object) -> object:
+            return 42
+
+    class Raising(SectionRenderer):
+        output_format = "markdown"
+        measure = "homicide"
+
+        def render(self, part: object, default: object) -> object:
+            raise ValueError("cannot draw")
+
+    @hookimpl
+    def register_section_renderers(self) -> list[SectionRenderer]:
+        return [self.Number(), self.Raising()]
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("text", "section renderer for measure 'homicide' returned int, not str"),
+        ("markdown", "section renderer for measure 'homicide' failed: ValueError: cannot draw"),
+    ],
+)
+def test_a_section_renderer_at_fault_is_named(
+    output: str, message: str, statement_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    from measurekit.build import compute_statement, render_outputs
+    from measurekit.statement_file import load_statement
+
+    write_csv(tmp_path / "crime.csv", RECORD_HEADER, records(("2022-08-01", "1", 1)))
+    plugins = Plugins.load(extra=[WrongRendererPlugin()])
+    plan = load_statement(
+        statement_dir(
+            '[sources.crime]\nformat = "records"\npath = "crime.csv"\n'
+            '[[sections]]\nmeasures = ["homicide"]\n'
+        ),
+        plugins,
+    )
+    statement = compute_statement(plan, plugins)
+    with pytest.raises(PluginError) as caught:
+        render_outputs(statement, plugins, [output])
+    assert str(caught.value) == f"plugin 'WrongRendererPlugin': {message}"

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from measurekit.document.render import change_cell, figure_value, figures_table_markdown
+from measurekit.document.figures import (
+    change_between,
+    change_cell,
+    current_figures,
+    shorthand_key,
+    survey_interval,
+    value_cell,
+)
+from measurekit.document.nodes import FigureRow, FigureTable, SourceLine
 from measurekit.model.markers import Marker
 from measurekit.model.periods import Month, Window
 from measurekit.model.statement import Figure, Indicator, Role, Unit
@@ -16,21 +24,55 @@ def count(role: Role, value: int | None, years_back: int = 0) -> Figure:
     return Figure("m", CRIME, role, NOW.shifted(-years_back), Unit.COUNT, value, marker=marker)
 
 
+def row(figure: Figure, current: Figure | None = None) -> FigureRow:
+    return FigureRow(
+        figure,
+        figure.indicator.label,
+        "M",
+        change_between(current, figure),
+        survey_interval(figure),
+    )
+
+
+def cell(current: Figure, earlier: Figure) -> str:
+    return change_cell(row(earlier, current))
+
+
+def figures_table_markdown(figures: list[Figure]) -> str:
+    from measurekit.outputs.markdown import block_markdown
+
+    current = current_figures(figures)
+    rows = tuple(row(f, current.get((f.indicator.id, f.unit))) for f in figures)
+    key = shorthand_key(rows, with_changes=True)
+    return block_markdown(FigureTable("M", ("m",), rows, SourceLine(()), key))
+
+
 def test_changes_to_the_current_figure() -> None:
     current = count(Role.CURRENT, 586)
-    assert change_cell(current, count(Role.PREVIOUS_YEAR, 523, 1)) == "12.0"  # 63 / 523
-    assert change_cell(current, count(Role.PREVIOUS_YEAR, 600, 1)) == "-2.3"  # -14 / 600
-    assert change_cell(current, current) == "[z]"
-    assert change_cell(count(Role.CURRENT, 12), count(Role.PREVIOUS_YEAR, 0, 1)) == "[z]"
-    assert change_cell(count(Role.CURRENT, 0), count(Role.PREVIOUS_YEAR, 2, 1)) == "[u]"
-    assert change_cell(current, count(Role.PREVIOUS_YEAR, None, 1)) == "[x]"
+    assert cell(current, count(Role.PREVIOUS_YEAR, 523, 1)) == "12.0"  # 63 / 523
+    assert cell(current, count(Role.PREVIOUS_YEAR, 600, 1)) == "-2.3"  # -14 / 600
+    assert cell(current, current) == "[z]"
+    assert cell(count(Role.CURRENT, 12), count(Role.PREVIOUS_YEAR, 0, 1)) == "[z]"
+    assert cell(count(Role.CURRENT, 0), count(Role.PREVIOUS_YEAR, 2, 1)) == "[u]"
+    assert cell(current, count(Role.PREVIOUS_YEAR, None, 1)) == "[x]"
+
+
+def test_a_rate_is_never_compared_with_a_count() -> None:
+    # The rate row shares the count's indicator id; its change is [z], and the count's
+    # change is still worked out from the counts: (5779 - 6067) / 6067 = -4.7%.
+    counts = [count(Role.CURRENT, 5779), count(Role.PREVIOUS_YEAR, 6067, 1)]
+    rate = Figure("m", CRIME, Role.CURRENT, NOW, Unit.RATE, 5.1)
+    earlier_rate = Figure("m", CRIME, Role.PREVIOUS_YEAR, NOW.shifted(-1), Unit.RATE, 5.4)
+    current = current_figures([*counts, rate, earlier_rate])
+    assert change_cell(row(counts[1], current[("crime", Unit.COUNT)])) == "-4.7"
+    assert change_cell(row(earlier_rate, current[("crime", Unit.RATE)])) == "[z]"
 
 
 def test_values_and_markers_in_cells() -> None:
-    assert figure_value(count(Role.CURRENT, 5779)) == "5,779"
-    assert figure_value(count(Role.CURRENT, None)) == "[x]"
+    assert value_cell(row(count(Role.CURRENT, 5779))) == "5,779"
+    assert value_cell(row(count(Role.CURRENT, None))) == "[x]"
     percent = Figure("m", CRIME, Role.CURRENT, NOW, Unit.PERCENT, 75.0, base=56)
-    assert figure_value(percent) == "75.0%"
+    assert value_cell(row(percent)) == "75.0%"
 
 
 def test_markdown_table_explains_its_shorthand_above_it() -> None:
@@ -56,7 +98,7 @@ def test_a_long_heading_wraps_and_is_underlined_in_full() -> None:
 
 
 def test_a_section_mixing_crime_and_survey_measures_names_both_in_its_heading() -> None:
-    from measurekit.document.outline import figures_heading
+    from measurekit.document.builder import figures_heading
     from measurekit.measures.base import Measure
     from measurekit.model.statement import Applicability, MeasureResult, Narrative, Section
 

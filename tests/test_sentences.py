@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from measurekit.measures.base import figure_notes
 from measurekit.measures.sentences import baseline_sentence, comparison_clause, trend_sentences
 from measurekit.model.markers import Marker
@@ -76,3 +78,43 @@ def test_notes_sharing_a_reason_are_merged_without_overclaiming() -> None:
         "Homicide offences, 12 months to June 2021; Knife offences, 12 months to March "
         "2020: the data start in July 2021."
     ]
+
+
+def test_a_baseline_that_is_the_previous_year_is_named_once() -> None:
+    # Baseline = the 12 months to June 2022, the previous year's window.
+    baseline = Figure("m", HOMICIDE, Role.BASELINE, NOW.shifted(-1), Unit.COUNT, 5)
+    figures = [
+        count(HOMICIDE, Role.CURRENT, 3),
+        count(HOMICIDE, Role.PREVIOUS_YEAR, 5),
+        count(HOMICIDE, Role.TWO_YEARS_BEFORE, None, "the data start in July 2021"),
+        baseline,
+    ]
+    text = trend_sentences("Testshire Police", HOMICIDE, figures)
+    assert text.count("12 months to June 2022") == 2  # the comparison, then the baseline
+    assert text.endswith("The baseline is the 12 months to June 2022, compared above.")
+    unknown = attrs.evolve(baseline, value=None, marker=Marker.NOT_AVAILABLE, note="late")
+    late = [*figures[:1], count(HOMICIDE, Role.PREVIOUS_YEAR, None, "late"), figures[2], unknown]
+    sentence = trend_sentences("Testshire Police", HOMICIDE, late)
+    # Not "...for the 12 months to June 2022 or the 12 months to June 2022".
+    assert "the 12 months to June 2022 or the 12 months to June 2022" not in sentence
+    assert sentence.count("12 months to June 2022") == 2
+
+
+def test_the_survey_names_a_baseline_equal_to_the_previous_year_once() -> None:
+    from measurekit_victim_satisfaction import ALL_VICTIMS, group_sentences
+
+    def share(role: Role, window: Window, value: float | None) -> Figure:
+        marker = None if value is not None else Marker.NOT_AVAILABLE
+        base = 200 if value is not None else None
+        return Figure("v", ALL_VICTIMS, role, window, Unit.PERCENT, value, base, marker, "late")
+
+    previous = NOW.shifted(-1)
+    for value in (80.0, None):
+        by_role = {
+            Role.CURRENT: share(Role.CURRENT, NOW, 75.0),
+            Role.PREVIOUS_YEAR: share(Role.PREVIOUS_YEAR, previous, value),
+            Role.BASELINE: share(Role.BASELINE, previous, value),
+        }
+        text = " ".join(group_sentences(ALL_VICTIMS, by_role))
+        assert "the 12 months to June 2022 or the 12 months to June 2022" not in text
+        assert "The baseline is the 12 months to June 2022, compared above." in text

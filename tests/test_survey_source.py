@@ -8,7 +8,14 @@ import pytest
 
 from measurekit.errors import InputError
 from measurekit.model.periods import Month, Window
-from measurekit.sources.base import Query, RecordFilter, SourceSpec, Tally, Unavailable
+from measurekit.sources.base import (
+    Query,
+    RecordFilter,
+    RecordFlag,
+    SourceSpec,
+    Tally,
+    Unavailable,
+)
 from measurekit.sources.formats import CoverageOptions
 from measurekit.sources.survey import SurveyFormat
 
@@ -16,8 +23,8 @@ from .statement_builder import write_csv
 
 HEADER = ("response_date", "satisfied", "domestic_abuse")
 ALL = Query("all", RecordFilter())
-DOMESTIC = Query("da", RecordFilter(domestic_abuse=True))
-OTHER = Query("other", RecordFilter(domestic_abuse=False))
+DOMESTIC = Query("da", RecordFilter(flags=(RecordFlag("domestic_abuse", True),)))
+OTHER = Query("other", RecordFilter(flags=(RecordFlag("domestic_abuse", False),)))
 YEAR = Window.ending(Month(2023, 6), 12)
 
 #: 5 responses in the year to June 2023 (3 satisfied; 2 domestic abuse, 1 satisfied), one
@@ -90,3 +97,27 @@ def test_missing_column_is_an_error(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "s.csv", ("response_date", "domestic_abuse"), [("2023-01-01", "")])
     with pytest.raises(InputError, match="missing column 'satisfied'"):
         SurveyFormat().open(SourceSpec("survey", "survey", (path,)))
+
+
+def test_a_flag_on_a_column_the_source_lacks_is_unavailable(tmp_path: Path) -> None:
+    from measurekit.sources.formats import RecordsFormat
+
+    source = SurveyFormat().open(
+        SourceSpec("survey", "survey", (write_csv(tmp_path / "s.csv", HEADER, ROWS),))
+    )
+    weapon = Query("weapon", RecordFilter(flags=(RecordFlag("weapon_used", True),)))
+    assert source.tally(weapon, YEAR) == Unavailable(
+        "survey responses have no column 'weapon_used'"
+    )
+    records = RecordsFormat().open(
+        SourceSpec(
+            "crime",
+            "records",
+            (
+                write_csv(
+                    tmp_path / "r.csv", ("recorded_date", "offence_code"), [("2023-01-01", "1")]
+                ),
+            ),
+        )
+    )
+    assert records.count(weapon, YEAR) == Unavailable("records have no column 'weapon_used'")

@@ -88,12 +88,13 @@ def test_small_base_has_a_caveat_and_the_interval(tmp_path: Path) -> None:
         assert "fewer than 100 responses" in flat
 
 
-def test_no_responses_gives_x_with_a_note_in_every_format(tmp_path: Path) -> None:
+def test_no_responses_gives_w_with_a_note_in_every_format(tmp_path: Path) -> None:
     # Only victims of other crimes answered; the survey covers the whole year.
     rows = repeat(("2023-01-10", "yes", "no"), 3)
     statement = survey_statement(tmp_path, rows)
     domestic = figure(statement, "domestic_abuse_satisfaction")
-    assert (domestic.value, domestic.marker, domestic.base) == (None, Marker.NOT_AVAILABLE, 0)
+    # [w]: "none recorded in survey" (Analysis Function symbols), not [x].
+    assert (domestic.value, domestic.marker, domestic.base) == (None, Marker.NONE_IN_SURVEY, 0)
     outputs = render(statement)
     text = " ".join(outputs["text"].split())
     assert "No domestic abuse victims completed the survey in the 12 months to June 2023" in text
@@ -106,7 +107,8 @@ def test_no_responses_gives_x_with_a_note_in_every_format(tmp_path: Path) -> Non
         for f in document["figures"]
         if f["indicator"] == "domestic_abuse_satisfaction" and f["role"] == "current"
     )
-    assert (record["value"], record["marker"], record["base"]) == (None, "[x]", 0)
+    assert (record["value"], record["marker"], record["base"]) == (None, "[w]", 0)
+    assert "[w] none recorded in survey" in outputs["markdown"]
     notes = next(m["notes"] for m in document["measures"] if m["id"] == "victim_satisfaction")
     assert any("no survey responses were received" in note for note in notes)
 
@@ -123,9 +125,16 @@ def test_window_before_the_survey_starts_is_x(tmp_path: Path) -> None:
     assert "12 months to June 2021: the data start in July 2021." in text
 
 
-def test_markdown_table_gives_percentages_under_a_percent_heading() -> None:
-    from measurekit_victim_satisfaction import DOMESTIC_ABUSE, TABLE_HEADERS, table_rows
+def test_table_gives_responses_intervals_and_changes_in_points() -> None:
+    from measurekit_victim_satisfaction import DOMESTIC_ABUSE
 
+    from measurekit.document.figures import (
+        change_between,
+        survey_interval,
+        text_headings,
+        text_rows,
+    )
+    from measurekit.document.nodes import FigureRow, FigureTable, SourceLine
     from measurekit.model.periods import Month, Window
     from measurekit.model.statement import Figure
 
@@ -136,10 +145,20 @@ def test_markdown_table_gives_percentages_under_a_percent_heading() -> None:
             "v", DOMESTIC_ABUSE, Role.PREVIOUS_YEAR, now.shifted(-1), Unit.PERCENT, 80.0, base=60
         ),
     ]
-    assert TABLE_HEADERS[3] == "Satisfied (%)"
+    rows = tuple(
+        FigureRow(f, f.indicator.label, "V", change_between(figures[0], f), survey_interval(f))
+        for f in figures
+    )
+    table = FigureTable("V", ("v",), rows, SourceLine(()))
+    assert text_headings(table)[3:] == [
+        "Figure",
+        "Responses",
+        "95% confidence interval (%)",
+        "Change to current period (percentage points)",
+    ]
     # Wilson, 42 of 56 at 95%: centre 0.73395, half-width 0.11088 -> 62.3 to 84.5.
     # 48 of 60: centre 0.78194, half-width 0.09977 -> 68.2 to 88.2 (worked by hand).
-    assert [row[3:] for row in table_rows(figures)] == [
-        ["75.0", "56", "62.3 to 84.5", "[z]"],
-        ["80.0", "60", "68.2 to 88.2", "-5.0"],
+    assert [row[3:] for row in text_rows(table)] == [
+        ["75.0%", "56", "62.3 to 84.5", "[z]"],
+        ["80.0%", "60", "68.2 to 88.2", "-5.0"],
     ]

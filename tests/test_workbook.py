@@ -25,9 +25,9 @@ from measurekit import (
     hookimpl,
 )
 from measurekit.build import compute_statement, render_outputs
+from measurekit.document.builder import DocumentKit
+from measurekit.document.nodes import Chart, SectionBlock
 from measurekit.model.statement import Statement
-from measurekit.outputs.workbook.layout import SheetKit
-from measurekit.outputs.workbook.model import Column, Line, Sheet, Table, Text
 from measurekit.plugins.manager import Plugins
 from measurekit.statement_file import load_statement
 
@@ -48,9 +48,11 @@ def compute(path: Path, extra: Sequence[object] = ()) -> tuple[Statement, Plugin
     return compute_statement(load_statement(path, plugins), plugins), plugins
 
 
-def render(path: Path, extra: Sequence[object] = ()) -> dict[str, bytes]:
+def render(
+    path: Path, extra: Sequence[object] = (), formats: Sequence[str] = ("xlsx", "ods")
+) -> dict[str, bytes]:
     statement, plugins = compute(path, extra)
-    return render_outputs(statement, plugins, ["xlsx", "ods"])
+    return render_outputs(statement, plugins, formats)
 
 
 @pytest.fixture(scope="module")
@@ -195,8 +197,16 @@ def test_example_figures_are_the_published_ones(example: dict[str, bytes]) -> No
     # Cheshire's statement for Quarter 1 2023/24: homicides 0 in the 12 months to June 2023,
     # against 2 and 9 in the two years before; neighbourhood crime 5,779 against 6,067.
     headings, rows = rows_of_table(example["xlsx"], "Homicide")
-    assert headings == ["Indicator", "Comparison", "Period", "Figure (number)"]
+    assert headings == [
+        "Indicator",
+        "Comparison",
+        "Period",
+        "Figure (number)",
+        "Change to current period (%)",
+    ]
     assert [row[3] for row in rows[:3]] == [0, 2, 9]
+    # Counts below 10: no percentage change.
+    assert [row[4] for row in rows[:3]] == ["[z]", "[u]", "[u]"]
     assert [row[2] for row in rows[:3]] == [
         "12 months to June 2023",
         "12 months to June 2022",
@@ -204,6 +214,8 @@ def test_example_figures_are_the_published_ones(example: dict[str, bytes]) -> No
     ]
     _, rows = rows_of_table(example["xlsx"], "Neighbourhood_crime")
     assert [row[3] for row in rows[:2]] == [5779, 6067]
+    # (5779 - 6067) / 6067 = -4.747%, the "4.7% reduction" Cheshire published.
+    assert rows[1][4] == pytest.approx(-4.7470, abs=1e-4)
 
 
 def test_numbers_are_numbers_with_thousands_format(example: dict[str, bytes]) -> None:
@@ -393,7 +405,7 @@ EXTRA = Indicator("extra", "Extra offences", "extra offence", "extra offences")
 
 
 class ExtraMeasure(Measure):
-    """A measure that adds a sheet of its own and drops its charts."""
+    """A measure that adds a table of its own and drops its charts."""
 
     id = "extra_measure"
     title = "An extra measure"
@@ -405,26 +417,15 @@ class ExtraMeasure(Measure):
             context,
             figures,
             [Paragraph("Extra.")],
-            series=[self.monthly_series(context, EXTRA)],
+            series=[self.chart_series(context, EXTRA)],
         )
 
-    def workbook_sheets(self, result: MeasureResult, kit: SheetKit) -> Sequence[Sheet]:
-        name = kit.sheet_name("Extra_breakdown")
-        rows = ((Text("Everything"), Text("[z]")),)
-        return [
-            kit.figures_sheet(result),
-            Sheet(
-                name=name,
-                title="Extra offences by kind, Testshire Police, 12 months to June 2023",
-                description="This sheet holds one table of extra offences by kind.",
-                lines=(kit.source_line([result]), Line("Shorthand: [z] not applicable.")),
-                table=Table(
-                    kit.table_name(name),
-                    (Column("Kind", 20), Column(f"Offences (number) {kit.note('Extra.')}", 20)),
-                    rows,
-                ),
-            ),
-        ]
+    def section_blocks(self, result: MeasureResult, kit: DocumentKit) -> Sequence[SectionBlock]:
+        blocks = [block for block in kit.default_blocks(result) if not isinstance(block, Chart)]
+        breakdown = kit.table(
+            result, "Extra offences by kind", ["Kind", "Offences (number)"], [["Everything", 12]]
+        )
+        return [*blocks, breakdown]
 
 
 class ExtraPlugin:
@@ -458,15 +459,19 @@ measures = ["homicide"]
 """,
         encoding="utf-8",
     )
-    built = render(statement, extra=[ExtraPlugin()])
+    built = render(statement, extra=[ExtraPlugin()], formats=("xlsx", "ods", "markdown"))
     names = openpyxl.load_workbook(io.BytesIO(built["xlsx"])).sheetnames
-    assert names[3:6] == ["Extra_measure", "Extra_breakdown", "Homicide"]
-    assert "Extra_monthly" not in names  # its chart sheet was replaced
+    assert names[3:6] == ["Extra_measure", "Extra_offences_by_kind", "Homicide"]
+    assert "Extra_monthly" not in names  # it left its chart out
     assert "Homicide_monthly" in names
     assert check_xlsx(built["xlsx"]) == []
     assert check_ods(built["ods"]) == []
     contents = xlsx_values(built["xlsx"])["Table_of_contents"]
-    assert any(row[0] == "Extra_breakdown" for row in contents if row)
+    assert any(row[0] == "Extra_offences_by_kind" for row in contents if row)
+    headings, rows = rows_of_table(built["xlsx"], "Extra_offences_by_kind")
+    assert (headings, rows) == (["Kind", "Offences (number)"], [["Everything", 12]])
+    # Every format draws the same extra table.
+    assert "| Everything | 12 |" in " ".join(built["markdown"].decode().split())
 
 
 # --- LibreOffice, where installed -----------------------------------------------------------

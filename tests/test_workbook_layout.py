@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import openpyxl
+import pytest
 
 from measurekit import (
     Applicability,
@@ -26,6 +27,7 @@ from measurekit import (
     StatementInfo,
     Unit,
 )
+from measurekit.document.builder import build_document
 from measurekit.model.markers import Marker
 from measurekit.outputs.workbook.layout import build_workbook
 from measurekit.outputs.workbook.ods import write_ods
@@ -126,7 +128,7 @@ def built() -> tuple[bytes, bytes]:
     measures = {
         name: Plain() for name in ("victim_satisfaction", "serious_violence", "cyber_crime")
     }
-    workbook = build_workbook(statement(), measures)
+    workbook = build_workbook(build_document(statement(), measures))
     return write_xlsx(workbook), write_ods(workbook)
 
 
@@ -146,13 +148,23 @@ def test_mixed_units_get_a_unit_column_responses_and_shorthand() -> None:
         "Unit",
         "Figure",
         "Responses (number)",
+        "95% confidence interval, lower (%)",
+        "95% confidence interval, upper (%)",
+        "Change to current period",
+        "Change unit",
         "Shorthand",
     ]
     knife_current, knife_previous, survey_current, survey_previous = cells[1:]
-    assert knife_current[4:] == ["number", 586, "[z]", "none"]
-    assert knife_previous[4:] == ["number", 523, "[z]", "[r]"]
-    assert survey_current[4:] == ["%", 75.0, 56, "none"]
-    assert survey_previous[4:] == ["%", "[x]", "[z]", "none"]
+    assert knife_current[4:] == ["number", 586, *["[z]"] * 5, "none"]
+    # 523 to 586: 63 / 523 = 12.0459% (by hand), stored unrounded, shown to 1 dp.
+    assert knife_previous[4:7] == ["number", 523, "[z]"]
+    assert knife_previous[9] == pytest.approx(12.0459, abs=1e-4)
+    assert knife_previous[10:] == ["%", "[r]"]
+    # 42 of 56: Wilson 95% interval 62.3 to 84.5 (worked by hand in test_victim_satisfaction).
+    assert survey_current[4:7] == ["%", 75.0, 56]
+    assert [round(value, 1) for value in survey_current[7:9]] == [62.3, 84.5]
+    assert survey_current[9:] == ["[z]", "[z]", "none"]
+    assert survey_previous[4:] == ["%", *["[x]"] * 5, "percentage points", "none"]
     value = sheet[table.ref][3][5]
     assert value.number_format == "0.0"
     header_row = int(table.ref.split(":")[0][1:])

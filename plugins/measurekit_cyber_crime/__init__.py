@@ -13,10 +13,19 @@ reported) and ``online_fraud`` (fraud reported as enabled online).
 
 from __future__ import annotations
 
-from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
-from measurekit.measures.base import not_applicable_sentence
-from measurekit.measures.supplied import in_order, supplied_counts, supplied_sentences
-from measurekit.model.statement import Block
+from measurekit.api import (
+    Block,
+    Indicator,
+    Measure,
+    MeasureContext,
+    MeasureResult,
+    Paragraph,
+    hookimpl,
+    in_order,
+    not_applicable_sentence,
+    supplied_counts,
+    supplied_sentences,
+)
 
 __version__ = "0.1.0"
 

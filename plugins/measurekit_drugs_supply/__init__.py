@@ -12,14 +12,19 @@ A statement often puts this measure in one section with ``serious_violence``.
 
 from __future__ import annotations
 
-from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
-from measurekit.measures.offence_codes import load_offence_codes
-from measurekit.measures.sentences import trend_sentences
-from measurekit.measures.supplied import (
+from measurekit.api import (
+    Indicator,
+    Measure,
+    MeasureContext,
+    MeasureResult,
+    Paragraph,
     SuppliedCountsOptions,
+    hookimpl,
     in_order,
+    load_offence_codes,
     optional_counts,
     supplied_sentences,
+    trend_sentences,
 )
 
 __version__ = "0.1.0"
@@ -64,7 +69,7 @@ class DrugsSupply(Measure):
         summary = [Paragraph(trend_sentences(context.info.force, TRAFFICKING, trafficking))]
         summary += [Paragraph(text) for text in supplied_sentences(SUPPLIED, supplied)]
         figures = trafficking + in_order(SUPPLIED, supplied)
-        series = [self.monthly_series(context, TRAFFICKING)]
+        series = [self.chart_series(context, TRAFFICKING)]
         return self.result(context, figures, summary, series=series)
 
 

@@ -8,9 +8,16 @@ bear one.
 
 from __future__ import annotations
 
-from measurekit import Indicator, Measure, MeasureContext, MeasureResult, Paragraph, hookimpl
-from measurekit.measures.offence_codes import load_offence_codes
-from measurekit.measures.sentences import trend_sentences
+from measurekit.api import (
+    Indicator,
+    Measure,
+    MeasureContext,
+    MeasureResult,
+    Paragraph,
+    hookimpl,
+    load_offence_codes,
+    trend_sentences,
+)
 
 __version__ = "0.1.0"
 
@@ -35,9 +42,7 @@ class Homicide(Measure):
     def compute(self, context: MeasureContext) -> MeasureResult:
         figures = self.count_figures(context, HOMICIDE)
         summary = [Paragraph(trend_sentences(context.info.force, HOMICIDE, figures))]
-        return self.result(
-            context, figures, summary, series=[self.monthly_series(context, HOMICIDE)]
-        )
+        return self.result(context, figures, summary, series=[self.chart_series(context, HOMICIDE)])
 
 
 @hookimpl

@@ -9,7 +9,7 @@ rate per 1,000 population, naming the population estimate used.
 
 from __future__ import annotations
 
-from measurekit import (
+from measurekit.api import (
     Figure,
     Indicator,
     Marker,
@@ -22,12 +22,14 @@ from measurekit import (
     Query,
     Role,
     Unit,
+    Window,
     hookimpl,
+    join_words,
+    load_offence_codes,
+    part_sentence,
+    rate_sentence,
+    trend_sentences,
 )
-from measurekit.measures.offence_codes import load_offence_codes
-from measurekit.measures.sentences import part_sentence, rate_sentence, trend_sentences
-from measurekit.measures.wording import join_words
-from measurekit.model.periods import Window
 
 __version__ = "0.1.0"
 
@@ -98,7 +100,7 @@ class NeighbourhoodCrime(Measure):
                 )
             )
         figures = totals + rates + [figure for figures in parts.values() for figure in figures]
-        part_series = [self.monthly_series(context, indicator) for indicator in PARTS]
+        part_series = [self.chart_series(context, indicator) for indicator in PARTS]
         return self.result(
             context, figures, summary, series=[_total_series(self.id, part_series), *part_series]
         )

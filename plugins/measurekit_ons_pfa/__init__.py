@@ -18,9 +18,15 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from measurekit import hookimpl
-from measurekit.errors import InputError, Location
-from measurekit.sources.base import ForceRef, Source, SourceFormat, SourceSpec
+from measurekit.api import (
+    ForceRef,
+    InputError,
+    Location,
+    Source,
+    SourceFormat,
+    SourceSpec,
+    hookimpl,
+)
 
 from .edition import Edition, read_edition
 from .source import OnsPfaSource

@@ -20,11 +20,17 @@ from pathlib import Path
 
 import attrs
 
-from measurekit.errors import InputError, Location
-from measurekit.input_files import open_regular
-from measurekit.limits import MAX_COUNT
-from measurekit.model.periods import MONTH_NAMES, Month, Window
-from measurekit.sources.tabular import open_workbook, sheet_rows
+from measurekit.api import (
+    MAX_COUNT,
+    MONTH_NAMES,
+    InputError,
+    Location,
+    Month,
+    Window,
+    open_regular,
+    open_workbook,
+    sheet_rows,
+)
 
 from .tables import Area, Column, Table, read_table
 

@@ -19,10 +19,18 @@ from collections.abc import Sequence
 
 import attrs
 
-from measurekit.errors import InputError
-from measurekit.model.markers import Marker
-from measurekit.model.periods import Month, Window
-from measurekit.sources.base import Answer, Count, Population, Query, Source, Unavailable
+from measurekit.api import (
+    Answer,
+    Count,
+    InputError,
+    Marker,
+    Month,
+    Population,
+    Query,
+    Source,
+    Unavailable,
+    Window,
+)
 
 from .edition import INDICATORS, KNIFE, Cell, Edition
 from .tables import Area

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from measurekit.errors import InputError, Location
+from measurekit.api import InputError, Location
 
 #: Footnote digits glued to the end of a word or a closing bracket: ``Cheshire7``,
 #: ``Homicide5,6``, ``fraud3)``, ``(mid-2018)3``.

@@ -25,8 +25,15 @@ from importlib import resources
 
 import attrs
 
-from measurekit import ForceRef, SourceFormat, SourceSpec, hookimpl
-from measurekit.errors import InputError, Location, PluginError
+from measurekit.api import (
+    ForceRef,
+    InputError,
+    Location,
+    PluginError,
+    SourceFormat,
+    SourceSpec,
+    hookimpl,
+)
 from measurekit_police_uk.folder import PoliceUkData, find_files, read_files
 from measurekit_police_uk.source import PoliceUkSource, choose_forces
 

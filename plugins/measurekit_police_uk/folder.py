@@ -23,10 +23,7 @@ from pathlib import Path
 
 import attrs
 
-from measurekit.errors import InputError, Location
-from measurekit.fault_points import pause_here
-from measurekit.input_files import not_regular
-from measurekit.model.periods import Month
+from measurekit.api import InputError, Location, Month, not_regular, pause_here
 from measurekit_police_uk.reading import FileTally, Problem, is_street_file, tally_file
 
 #: Below this many bytes of files, reading in one process is quicker than starting workers.

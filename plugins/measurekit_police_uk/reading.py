@@ -36,11 +36,19 @@ from typing import IO, AnyStr, Generic, cast
 
 import attrs
 
-from measurekit.errors import InputError, Location
-from measurekit.input_files import limited_lines, may_quote, open_regular
-from measurekit.limits import MAX_LINE_BYTES
-from measurekit.model.periods import Month
-from measurekit.text_rules import describe, excerpt, first_forbidden, has_forbidden_utf8
+from measurekit.api import (
+    MAX_LINE_BYTES,
+    InputError,
+    Location,
+    Month,
+    describe_character,
+    excerpt,
+    first_forbidden,
+    has_forbidden_utf8,
+    limited_lines,
+    may_quote,
+    open_regular,
+)
 
 #: The columns a street-level file must have, by their header text.
 CRIME_ID = "Crime ID"
@@ -399,8 +407,8 @@ def _row_problem(
                 path,
                 number,
                 column,
-                f"the cell holds {describe(found[0])}; control characters and Unicode "
-                "noncharacters are not data",
+                f"the cell holds {describe_character(found[0])}; control characters and "
+                "Unicode noncharacters are not data",
             )
     _, month_at, force_at, type_at = indices
     month = row[month_at]

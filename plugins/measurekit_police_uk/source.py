@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from measurekit.errors import InputError, Location
-from measurekit.model.periods import Month, Window
-from measurekit.sources.base import (
+from measurekit.api import (
     Answer,
     Count,
     Diagnostic,
     Duplicate,
+    InputError,
+    Location,
+    Month,
     Query,
     Severity,
     Source,
     Unavailable,
+    Window,
+    normalise,
 )
-from measurekit.sources.forces import normalise
 from measurekit_police_uk.folder import PoliceUkData
 from measurekit_police_uk.reading import FALLS_WITHIN, find_repeats
 
@@ -122,7 +124,7 @@ class PoliceUkSource(Source):
     def coverage(self) -> dict[str, list[Month]]:
         return {indicator: sorted(self.months) for indicator in self._series}
 
-    def monthly_series(self) -> dict[str, dict[Month, int]]:
+    def counts_by_month(self) -> dict[str, dict[Month, int]]:
         return {indicator: dict(series) for indicator, series in self._series.items()}
 
     def duplicates(self) -> list[Duplicate]:

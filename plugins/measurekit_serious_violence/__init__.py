@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import attrs
 
-from measurekit import (
+from measurekit.api import (
     Figure,
     Indicator,
     Measure,
@@ -28,29 +28,33 @@ from measurekit import (
     MeasureResult,
     Paragraph,
     RecordFilter,
+    RecordFlag,
     Role,
-    hookimpl,
-)
-from measurekit.measures.offence_codes import load_offence_codes
-from measurekit.measures.sentences import (
+    SuppliedCountsOptions,
     baseline_sentence,
     comparison_clause,
+    counted,
+    hookimpl,
+    in_order,
+    join_words,
+    load_offence_codes,
     no_comparison_sentence,
+    number,
+    optional_counts,
+    same_window_sentence,
+    supplied_sentences,
     trend_sentences,
     unknown_sentence,
 )
-from measurekit.measures.supplied import (
-    SuppliedCountsOptions,
-    in_order,
-    optional_counts,
-    supplied_sentences,
-)
-from measurekit.measures.wording import counted, join_words, number
 
 __version__ = "0.1.0"
 
 #: The firearm types a serious firearm offence involves, as the records format spells them.
 SERIOUS_FIREARMS = frozenset({"handgun", "rifle", "shotgun"})
+#: The record flags the measure declares: which columns of a record define its indicators.
+SERIOUS_FIREARM = RecordFlag("firearm_type", SERIOUS_FIREARMS)
+FIRED = RecordFlag("firearm_discharged", True)
+KNIFE_OR_SHARP = RecordFlag("knife_or_sharp_instrument", True)
 
 FIREARMS = Indicator(
     "firearm_offences",
@@ -85,9 +89,9 @@ ADMISSIONS_UNDER_25 = Indicator(
 SUPPLIED = (ADMISSIONS, ADMISSIONS_UNDER_25)
 
 FILTERS = {
-    FIREARMS.id: RecordFilter(firearm_types=SERIOUS_FIREARMS),
-    DISCHARGES.id: RecordFilter(firearm_types=SERIOUS_FIREARMS, firearm_discharged=True),
-    KNIFE.id: RecordFilter(knife_or_sharp_instrument=True),
+    FIREARMS.id: RecordFilter(flags=(SERIOUS_FIREARM,)),
+    DISCHARGES.id: RecordFilter(flags=(SERIOUS_FIREARM, FIRED)),
+    KNIFE.id: RecordFilter(flags=(KNIFE_OR_SHARP,)),
 }
 
 
@@ -120,7 +124,7 @@ class SeriousViolence(Measure):
         summary += [Paragraph(sentence) for sentence in supplied_sentences(SUPPLIED, supplied)]
         figures = firearms + discharges + knife
         figures += in_order(SUPPLIED, supplied)
-        series = [self.monthly_series(context, indicator) for indicator in (FIREARMS, KNIFE)]
+        series = [self.chart_series(context, indicator) for indicator in (FIREARMS, KNIFE)]
         return self.result(context, figures, summary, series=series)
 
 
@@ -162,7 +166,9 @@ def firearm_sentence(who: str, offences: dict[Role, Figure], discharges: dict[Ro
         sentence += f" {missing}"
     if Role.BASELINE in offences:
         baseline = offences[Role.BASELINE]
-        if baseline.known:
+        if any(figure.window == baseline.window for figure in earlier):
+            sentence += f" {same_window_sentence(baseline)}"
+        elif baseline.known:
             clause = _firearm_clause(current, baseline, discharges[Role.BASELINE])
             sentence += f" Against the baseline, this is {clause}."
         else:

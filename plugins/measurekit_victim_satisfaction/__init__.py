@@ -12,24 +12,28 @@ figures, never for recorded crime.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from measurekit import (
+from measurekit.api import (
+    SMALL_BASE,
+    Block,
     Figure,
     Indicator,
-    Marker,
     Measure,
     MeasureContext,
     MeasureResult,
     Paragraph,
     Query,
     RecordFilter,
+    RecordFlag,
     Role,
     hookimpl,
+    join_words,
+    number,
+    percent,
+    points_phrase,
+    same_window_sentence,
+    two_proportion_test,
+    wilson_interval,
 )
-from measurekit.measures.statistics import SMALL_BASE, two_proportion_test, wilson_interval
-from measurekit.measures.wording import join_words, number, one_decimal, percent, points_phrase
-from measurekit.model.statement import Block
 
 __version__ = "0.1.0"
 
@@ -44,7 +48,7 @@ DOMESTIC_ABUSE = Indicator(
 )
 GROUPS = {
     ALL_VICTIMS.id: RecordFilter(),
-    DOMESTIC_ABUSE.id: RecordFilter(domestic_abuse=True),
+    DOMESTIC_ABUSE.id: RecordFilter(flags=(RecordFlag("domestic_abuse", True),)),
 }
 COMPARISONS = (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE, Role.BASELINE)
 #: How the intervals and tests were worked out, stated under the figures.
@@ -115,11 +119,17 @@ def group_sentences(indicator: Indicator, by_role: dict[Role, Figure]) -> list[s
             f"This rests on fewer than {SMALL_BASE} responses, so it is an uncertain "
             f"guide: the true share of {group} satisfied could lie anywhere in that interval."
         )
-    missing = []
+    missing: list[str] = []
+    compared: list[Figure] = []
     for role in COMPARISONS:
         previous = by_role.get(role)
         if previous is None:
             continue
+        if any(earlier.window == previous.window for earlier in compared):
+            # A baseline that is the previous year's window: named once.
+            sentences.append(same_window_sentence(previous))
+            continue
+        compared.append(previous)
         if previous.value is None:
             missing.append(f"the {previous.window.label}")
             continue
@@ -160,61 +170,6 @@ class VictimSatisfaction(Measure):
             summary.append(Paragraph(" ".join(group_sentences(indicator, by_role))))
         summary.append(Paragraph(METHOD))
         return self.result(context, figures, summary)
-
-    def table_markdown(self, result: MeasureResult) -> str:
-        """A table with responses, confidence intervals and the change to the current
-        period in percentage points."""
-        from measurekit.document.render import pipe_table
-
-        return pipe_table(TABLE_HEADERS, table_rows(result.figures))
-
-
-TABLE_HEADERS = (
-    "Indicator",
-    "Comparison",
-    "Period",
-    "Satisfied (%)",
-    "Responses",
-    "95% confidence interval (%)",
-    "Change to current period (percentage points)",
-)
-
-
-def table_rows(figures: Sequence[Figure]) -> list[list[str]]:
-    """One row per figure, matching :data:`TABLE_HEADERS`, percentages without a ``%``
-    (the headings give the unit): ``[x]`` where a figure is unknown, ``[z]`` where a cell
-    does not apply (the current row's change)."""
-    from measurekit.document.render import ROLE_LABELS
-
-    current = {f.indicator.id: f for f in figures if f.role is Role.CURRENT}
-    rows = []
-    for figure in figures:
-        if figure.value is None or not figure.base:
-            value = interval = str(Marker.NOT_AVAILABLE)
-        else:
-            value = one_decimal(figure.value)
-            bounds = wilson_interval(satisfied_count(figure), figure.base)
-            interval = f"{one_decimal(bounds.lower * 100)} to {one_decimal(bounds.upper * 100)}"
-        base = str(Marker.NOT_AVAILABLE) if figure.base is None else number(figure.base)
-        now = current.get(figure.indicator.id)
-        if figure.role is Role.CURRENT or now is None:
-            change = str(Marker.NOT_APPLICABLE)
-        elif now.value is None or figure.value is None:
-            change = str(Marker.NOT_AVAILABLE)
-        else:
-            change = one_decimal(now.value - figure.value)
-        rows.append(
-            [
-                figure.indicator.label,
-                ROLE_LABELS[figure.role],
-                figure.window.label,
-                value,
-                base,
-                interval,
-                change,
-            ]
-        )
-    return rows
 
 
 @hookimpl

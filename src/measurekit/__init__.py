@@ -9,6 +9,8 @@ from __future__ import annotations
 import pluggy
 
 from measurekit.__about__ import __version__
+from measurekit.document.nodes import StatementDocument
+from measurekit.document.renderers import SectionRenderer, SectionRenderers
 from measurekit.errors import InputError, MeasurekitError, PluginError
 from measurekit.measures.base import Measure, MeasureContext, MeasureSettings
 from measurekit.model.markers import Marker
@@ -40,6 +42,7 @@ from measurekit.sources.base import (
     Population,
     Query,
     RecordFilter,
+    RecordFlag,
     Severity,
     Source,
     SourceFormat,
@@ -80,14 +83,18 @@ __all__ = [
     "Population",
     "Query",
     "RecordFilter",
+    "RecordFlag",
     "Role",
     "Section",
+    "SectionRenderer",
+    "SectionRenderers",
     "Severity",
     "Source",
     "SourceFormat",
     "SourceInfo",
     "SourceSpec",
     "Statement",
+    "StatementDocument",
     "StatementInfo",
     "Tally",
     "Unavailable",

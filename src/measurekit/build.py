@@ -13,6 +13,8 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from measurekit.document.builder import build_document
+from measurekit.document.nodes import SectionBlock, StatementDocument
 from measurekit.errors import MeasurekitError, PluginError
 from measurekit.measures.base import MeasureContext
 from measurekit.model.statement import MeasureResult, Narrative, Section, Statement
@@ -81,19 +83,36 @@ def compute_measure(
     return _guarded(plugin, f"measure {measure_id!r}", partial(measure.compute, context))
 
 
-def render_outputs(
-    statement: Statement, plugins: Plugins, formats: Sequence[str]
-) -> dict[str, bytes]:
-    """Each format's file content, by format name; nothing is written."""
+def build_statement_document(statement: Statement, plugins: Plugins) -> StatementDocument:
+    """The statement's format-neutral document, built once for every format; each
+    measure's layout runs guarded, naming its plugin in any error."""
     measures = {
         result.measure_id: plugins.measure(result.measure_id) for result in statement.measures
     }
+
+    def guard(
+        measure_id: str, action: Callable[[], Sequence[SectionBlock]]
+    ) -> Sequence[SectionBlock]:
+        plugin = plugins.plugin_of_measure(measure_id)
+        return _guarded(plugin, f"measure {measure_id!r}", action)
+
+    return build_document(statement, measures, guard)
+
+
+def render_outputs(
+    statement: Statement, plugins: Plugins, formats: Sequence[str]
+) -> dict[str, bytes]:
+    """Each format's file content, by format name, all drawn from one statement document;
+    nothing is written."""
+    document = build_statement_document(statement, plugins)
     rendered = {}
     for name in formats:
         output = plugins.output_format(name)
         plugin = plugins.output_formats[name].plugin
         rendered[name] = _guarded(
-            plugin, f"output format {name!r}", partial(output.render, statement, measures)
+            plugin,
+            f"output format {name!r}",
+            partial(output.render, document, plugins.renderers_for(name)),
         )
     return rendered
 

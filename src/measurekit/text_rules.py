@@ -6,7 +6,7 @@ terminal when echoed; Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0 to U+FDEF, a
 two code points of every plane) make a workbook that spreadsheet programs open empty. Tab,
 line feed and carriage return are ordinary white space and are allowed.
 
-:func:`first_forbidden` finds the first such character; :func:`describe` names it for an
+:func:`first_forbidden` finds the first such character; :func:`describe_character` names it for an
 error message; :func:`terminal_safe` makes any text safe to print, whatever it holds.
 """
 
@@ -56,7 +56,7 @@ def first_forbidden(text: str) -> re.Match[str] | None:
     return FORBIDDEN.search(text)
 
 
-def describe(character: str) -> str:
+def describe_character(character: str) -> str:
     """A character named for an error message: ``U+001B (ESC)``, ``U+FFFF (a noncharacter)``."""
     code = ord(character)
     name = _NAMES.get(code) or ("a control character" if code <= 0x9F else "a noncharacter")
@@ -68,7 +68,7 @@ def forbidden_message(text: str) -> str | None:
     found = first_forbidden(text)
     if found is None:
         return None
-    return f"holds {describe(found[0])} at character {found.start() + 1}; {_WHY}"
+    return f"holds {describe_character(found[0])} at character {found.start() + 1}; {_WHY}"
 
 
 _WHY = "control characters and Unicode noncharacters cannot go into a statement"
@@ -97,7 +97,7 @@ def forbidden_in_lines(text: str) -> tuple[int, int, str] | None:
     position = found.start()
     line_start = text.rfind("\n", 0, position) + 1
     line = text.count("\n", 0, position) + 1
-    return line, position - line_start + 1, describe(found[0])
+    return line, position - line_start + 1, describe_character(found[0])
 
 
 def terminal_safe(text: str, keep_newlines: bool = False) -> str:

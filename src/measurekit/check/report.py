@@ -132,7 +132,7 @@ def source_findings(source: Source, needed: Sequence[Window], allow_gaps: bool) 
     ]
     findings.extend(coverage_findings(name, source.coverage(), needed, allow_gaps))
     findings.extend(Finding(Level.WARNING, name, duplicate_message(d)) for d in source.duplicates())
-    findings.extend(unusual_findings(name, source.monthly_series()))
+    findings.extend(unusual_findings(name, source.counts_by_month()))
     return findings
 
 

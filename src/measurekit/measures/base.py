@@ -2,8 +2,8 @@
 
 A measure plugin subclasses :class:`Measure`: it names its indicators, computes a
 :class:`~measurekit.model.statement.MeasureResult` from a :class:`MeasureContext` (see
-:mod:`measurekit.measures.context`), and may override how its part of a section renders in each
-output format.
+:mod:`measurekit.measures.context`), and may override how its part of a section is laid out
+as document blocks (:meth:`Measure.section_blocks`), once for every output format.
 """
 
 from __future__ import annotations
@@ -41,16 +41,17 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from measurekit.outputs.workbook.kit import SheetKit
-    from measurekit.outputs.workbook.model import Sheet
+    from measurekit.document.builder import DocumentKit
+    from measurekit.document.nodes import SectionBlock
 
 
 class Measure(abc.ABC):
     """A national measure, as provided by a plugin.
 
-    Subclasses set the class attributes and implement :meth:`compute`. Rendering methods
-    have sensible defaults built on ``MeasureResult.summary``; override them to lay out the
-    measure's part of a section differently in one format.
+    Subclasses set the class attributes and implement :meth:`compute` (the calculations);
+    :meth:`section_blocks` (the renderer) lays the result out as format-neutral document
+    blocks, by default its summary, caveats, figure table and charts. A measure has no
+    method per output format: every format draws the same blocks.
     """
 
     #: Stable id used in statement files and JSON, e.g. ``"homicide"``.
@@ -109,10 +110,10 @@ class Measure(abc.ABC):
             indicator.id, context.record_filter(indicator.id, self.record_filter(indicator.id))
         )
 
-    def monthly_series(self, context: MeasureContext, indicator: Indicator) -> MonthlySeries | None:
+    def chart_series(self, context: MeasureContext, indicator: Indicator) -> MonthlySeries | None:
         """``indicator``'s monthly counts for a chart (see
-        :meth:`MeasureContext.monthly_series`), found as :meth:`count_figures` finds them."""
-        return context.monthly_series(indicator, self.query(context, indicator))
+        :meth:`MeasureContext.count_each_month`), found as :meth:`count_figures` finds them."""
+        return context.count_each_month(indicator, self.query(context, indicator))
 
     def result(
         self,
@@ -139,55 +140,23 @@ class Measure(abc.ABC):
             context.source.name if context.source is not None else None,
         )
 
-    def render_text(self, result: MeasureResult, width: int) -> str:
-        """The measure's part under its section's figures heading ("Recorded crime
-        levels"), as plain text wrapped to ``width``: by default its summary, then its
-        notes."""
-        from measurekit.document.render import blocks_as_text
-
-        return blocks_as_text(result.summary + _notes_blocks(result), width)
-
-    def render_markdown(self, result: MeasureResult) -> str:
-        """The measure's part under its section's figures heading, as Markdown: by default
-        its summary, its notes, and a pipe table of its figures."""
-        from measurekit.document.render import blocks_as_markdown
-
-        parts = [blocks_as_markdown(result.summary + _notes_blocks(result))]
-        if result.figures:
-            parts.append(self.table_markdown(result))
-        return "\n\n".join(part for part in parts if part)
-
-    def table_markdown(self, result: MeasureResult) -> str:
-        """The pipe table of the measure's figures that :meth:`render_markdown` ends with,
-        with the key to its shorthand above it. The default has a row per figure (see
-        :func:`measurekit.document.render.figure_rows`); override it for other columns."""
-        from measurekit.document.render import figures_table_markdown
-
-        return figures_table_markdown(result.figures)
-
-    def workbook_sheets(self, result: MeasureResult, kit: SheetKit) -> Sequence[Sheet]:
-        """The workbook sheets (``xlsx``, ``ods``) this measure owns.
-
-        Called once per measure, in statement order, by the workbook formats, which build
-        the cover, contents, notes and narrative sheets themselves. ``kit`` offers the
-        default sheets and the pieces to build others with; see
-        :class:`measurekit.outputs.workbook.kit.SheetKit`.
+    def section_blocks(self, result: MeasureResult, kit: DocumentKit) -> Sequence[SectionBlock]:
+        """The measure's part of its section, as format-neutral document blocks, laid out
+        once for every output format.
 
         :param result: what :meth:`compute` returned for this statement.
-        :param kit: the workbook being laid out: ``kit.figures_sheet(result)`` is the
-            default table of figures, ``kit.chart_sheets(result)`` a line chart with its
-            data table for each monthly series, ``kit.note(text)`` numbers a note and
-            returns its ``[note N]`` reference.
-        :returns: the sheets, in order; the default is ``kit.default_sheets(result)`` (the
-            figures sheet, then the chart sheets). Return more sheets to add tables, or
-            others to replace them. A sheet made by ``kit.figures_sheet`` is merged with
-            those of the other measures in its section into one section table; any other
-            sheet stands on its own. Each sheet holds at most one table and follows the
-            layout rules :class:`measurekit.outputs.workbook.model.Sheet` checks.
+        :param kit: the document being built: ``kit.default_blocks(result)`` is the default
+            part (the summary, the caveats as a note list, a figure table of every figure
+            and a chart per monthly series); ``kit.figure_table(result, figures)``,
+            ``kit.chart(result, series)``, ``kit.table(result, title, headings, rows)`` and
+            ``kit.note(text)`` build the pieces of another layout.
+        :returns: the blocks, in reading order. The default suits most measures: override
+            it to add a table or leave a chart out, never to draw for one format (a
+            :class:`measurekit.document.renderers.SectionRenderer` does that).
 
-        .. versionadded:: 0.2
+        .. versionadded:: 0.3
         """
-        return kit.default_sheets(result)
+        return kit.default_blocks(result)
 
 
 def figure_notes(figures: Iterable[Figure]) -> list[str]:
@@ -231,7 +200,3 @@ def not_applicable_sentence(context: MeasureContext) -> str:
     if not reason:
         return sentence + "."
     return f"{sentence}. {reason[0].upper()}{reason[1:]}" + ("" if reason[-1] in ".!?" else ".")
-
-
-def _notes_blocks(result: MeasureResult) -> tuple[Block, ...]:
-    return tuple(Paragraph(f"Note: {note}") for note in result.notes)

@@ -119,8 +119,9 @@ class MeasureContext:
         """The share of survey responses in ``window`` answering positively, as a figure.
 
         The value is an unrounded percentage and ``base`` the number of responses. A window
-        with no responses is ``[x]`` with base 0 and a note saying so; a window the source
-        cannot answer is ``[x]`` with the source's reason, as for :meth:`count`.
+        with no responses is ``[w]`` (none recorded in survey) with base 0 and a note saying
+        so; a window the source cannot answer is ``[x]`` with the source's reason, as for
+        :meth:`count`.
         """
         if self.source is None:
             return self.unavailable(indicator, role, window, Unit.PERCENT, "no source is set")
@@ -129,7 +130,7 @@ class MeasureContext:
             return self._unavailable_answer(indicator, role, window, Unit.PERCENT, answer)
         return percentage_figure(self.measure_id, indicator, role, window, answer)
 
-    def monthly_series(
+    def count_each_month(
         self, indicator: Indicator, query: Query, months: int = SERIES_MONTHS
     ) -> MonthlySeries | None:
         """``indicator``'s count in each of the ``months`` months ending with the current
@@ -200,6 +201,13 @@ class MeasureContext:
         self, indicator: Indicator, role: Role, window: Window, unit: Unit, answer: Unavailable
     ) -> Figure:
         if answer.missing_month is not None and not self.allow_gaps:
+            if answer.gap:
+                raise DataGapError(
+                    f"{indicator.id}: in {self._source_description()}, {answer.gap}; supply "
+                    "rows that fit inside the window (single months, or quarters that line "
+                    "up with it), or set allow_gaps = true under [statement] to show [x] "
+                    "instead"
+                )
             raise DataGapError(
                 f"{indicator.id}: no data for {answer.missing_month.label} "
                 f"in {self._source_description()}, needed for the {window.label}; supply "
@@ -227,7 +235,8 @@ class MeasureContext:
 def percentage_figure(
     measure_id: str, indicator: Indicator, role: Role, window: Window, tally: Tally
 ) -> Figure:
-    """``tally`` as a percentage figure with its base; ``[x]`` when there are no responses."""
+    """``tally`` as a percentage figure with its base; ``[w]`` (none recorded in survey)
+    when there are no responses."""
     if tally.responses == 0:
         return Figure(
             measure_id,
@@ -237,7 +246,7 @@ def percentage_figure(
             Unit.PERCENT,
             None,
             base=0,
-            marker=Marker.NOT_AVAILABLE,
+            marker=Marker.NONE_IN_SURVEY,
             note="no survey responses were received in this period",
         )
     value = tally.yes / tally.responses * 100

@@ -58,7 +58,9 @@ def no_comparison_sentence(figures: Sequence[Figure]) -> str | None:
     """``"There is no figure to compare with for the 12 months to June 2021 or the 12
     months to March 2020."`` for those of ``figures`` that are unknown; None when all are
     known."""
-    missing = [f"the {figure.window.label}" for figure in figures if figure.value is None]
+    missing = list(
+        dict.fromkeys(f"the {figure.window.label}" for figure in figures if figure.value is None)
+    )
     if not missing:
         return None
     return f"There is no figure to compare with for {join_words(missing, 'or')}."
@@ -97,11 +99,23 @@ def part_sentence(indicator: Indicator, current: Figure, previous: Figure) -> st
     return f"{indicator.label}: {value}, {comparison_clause(current, previous)}."
 
 
-def baseline_sentence(current: Figure, baseline: Figure) -> str | None:
+def same_window_sentence(baseline: Figure) -> str:
+    """``"The baseline is the 12 months to September 2021, compared above."``: for a
+    baseline that is one of the windows already compared, so it is not named twice."""
+    return f"The baseline is the {baseline.window.label}, compared above."
+
+
+def baseline_sentence(
+    current: Figure, baseline: Figure, compared: Sequence[Figure] = ()
+) -> str | None:
     """``"Against the baseline, this is a reduction of 42.9% on the 28 recorded in the 12
-    months to March 2020."``; None when the current figure is unknown."""
+    months to March 2020."``; None when the current figure is unknown. When the baseline
+    window is one of the ``compared`` figures' windows, it says so
+    (:func:`same_window_sentence`) instead of comparing again."""
     if current.value is None:
         return None
+    if any(figure.window == baseline.window for figure in compared):
+        return same_window_sentence(baseline)
     if baseline.value is None:
         return f"There is no figure for the baseline, the {baseline.window.label}, to compare with."
     return f"Against the baseline, this is {comparison_clause(current, baseline)}."
@@ -116,7 +130,7 @@ def trend_sentences(who: str, indicator: Indicator, figures: Sequence[Figure]) -
     comparisons = [by_role[role] for role in (Role.PREVIOUS_YEAR, Role.TWO_YEARS_BEFORE)]
     sentence = recorded_sentence(who, indicator, current, comparisons)
     if Role.BASELINE in by_role:
-        against = baseline_sentence(current, by_role[Role.BASELINE])
+        against = baseline_sentence(current, by_role[Role.BASELINE], comparisons)
         if against:
             sentence += f" {against}"
     return sentence

@@ -1,13 +1,12 @@
-"""What an output format is: something that turns a computed statement into a file."""
+"""What an output format is: something that draws a statement document as a file."""
 
 from __future__ import annotations
 
 import abc
-from collections.abc import Mapping
 from typing import ClassVar
 
-from measurekit.measures.base import Measure
-from measurekit.model.statement import Statement
+from measurekit.document.nodes import StatementDocument
+from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
 
 
 class OutputFormat(abc.ABC):
@@ -22,10 +21,14 @@ class OutputFormat(abc.ABC):
     description: ClassVar[str] = ""
 
     @abc.abstractmethod
-    def render(self, statement: Statement, measures: Mapping[str, Measure]) -> bytes:
-        """The whole file's content.
+    def render(
+        self, document: StatementDocument, renderers: SectionRenderers = NO_RENDERERS
+    ) -> bytes:
+        """The whole file's content, drawn from ``document`` and nothing else.
 
-        ``measures`` maps each measure id in the statement to the plugin's measure object,
-        so a format can let each measure render its own part. Must not write any file: the
-        core writes the bytes once every format has rendered.
+        ``renderers`` holds the section renderers plugins registered for this format: draw
+        each measure's part with ``renderers.render(part, default, expected_type)``, where
+        ``default`` is the format's own drawing of a part, so a plugin's renderer replaces
+        it. Must not write any file: the core writes the bytes once every format has
+        rendered.
         """

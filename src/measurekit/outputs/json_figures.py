@@ -1,22 +1,52 @@
-"""The ``json`` output format: every figure, machine-readable (``measurekit.figures/1``)."""
+"""The ``json`` output format: every figure, machine-readable (``measurekit.figures/1``).
+
+It draws the statement document's figure tables: one record per figure row, in statement
+order, with the row's ``interval`` (survey figures) and ``change`` (comparison figures),
+unrounded, as the interface's additive fields describe them.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
 
 from measurekit import hookimpl
-from measurekit.measures.base import Measure
-from measurekit.model.statement import Figure, MeasureResult, Statement
+from measurekit.document.nodes import (
+    Change,
+    FigureRow,
+    Interval,
+    MeasurePart,
+    StatementDocument,
+)
+from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
+from measurekit.model.statement import Unit
 from measurekit.outputs.base import OutputFormat
 
 SCHEMA = "measurekit.figures/1"
 
 
-def figure_record(figure: Figure) -> dict[str, Any]:
-    """One figure as the schema lays it out: counts as integers, percentages unrounded."""
+def interval_record(interval: Interval | None) -> dict[str, Any] | None:
+    """``{"lower", "upper", "level"}`` in the figure's unit, unrounded; None when unknown."""
+    if interval is None:
+        return None
+    return {"lower": interval.lower, "upper": interval.upper, "level": interval.level}
+
+
+def change_record(change: Change) -> dict[str, Any]:
+    """``{"value", "unit", "marker"}``: the unrounded change, ``percent`` or ``points``,
+    and the marker saying why there is none."""
     return {
+        "value": change.value,
+        "unit": str(change.unit),
+        "marker": str(change.marker) if change.marker else None,
+    }
+
+
+def figure_record(row: FigureRow) -> dict[str, Any]:
+    """One figure as the schema lays it out: counts as integers, percentages unrounded;
+    a survey percentage adds ``interval``, a comparison figure ``change``."""
+    figure = row.figure
+    record: dict[str, Any] = {
         "measure": figure.measure,
         "indicator": figure.indicator.id,
         "unit": str(figure.unit),
@@ -30,27 +60,32 @@ def figure_record(figure: Figure) -> dict[str, Any]:
         "base": figure.base,
         "marker": str(figure.marker) if figure.marker else None,
     }
+    if figure.unit is Unit.PERCENT:
+        record["interval"] = interval_record(row.interval)
+    if row.change is not None:
+        record["change"] = change_record(row.change)
+    return record
 
 
-def measure_record(result: MeasureResult, section: int) -> dict[str, Any]:
+def measure_record(part: MeasurePart, section: int) -> dict[str, Any]:
     """One measure's applicability (SI 2021/547 para 7A(b)) and notes: why a figure is
     ``[x]``, small survey bases and the like. ``section`` counts sections from 1."""
     return {
-        "id": result.measure_id,
-        "title": result.title,
+        "id": part.measure_id,
+        "title": part.title,
         "section": section,
-        "applicable": result.applicability.applicable,
-        "reason": result.applicability.reason,
-        "notes": list(result.notes),
+        "applicable": part.applicability.applicable,
+        "reason": part.applicability.reason,
+        "notes": list(part.notes),
     }
 
 
-def figures_document(statement: Statement) -> dict[str, Any]:
+def figures_document(document: StatementDocument) -> dict[str, Any]:
     """The whole figures document as plain data: the schema's ``statement`` and
     ``figures``, plus ``notice`` (the statement's notice about its data, or null),
     ``sources`` (each source's name, title, format and files) and ``measures`` (each
     measure's applicability and notes)."""
-    info = statement.info
+    info = document.info
     quarter = info.quarter.window
     return {
         "schema": SCHEMA,
@@ -60,22 +95,22 @@ def figures_document(statement: Statement) -> dict[str, Any]:
             "start": str(quarter.start),
             "end": str(quarter.end),
         },
-        "notice": info.notice,
+        "notice": document.notice,
         "sources": [
             {
                 "name": source.name,
                 "title": source.title,
                 "format": source.format_name,
-                "files": list(source.files),
+                "files": [{"path": path} for path in source.files],
             }
-            for source in info.sources
+            for source in document.sources
         ],
         "measures": [
-            measure_record(result, number)
-            for number, section in enumerate(statement.sections, start=1)
-            for result in section.measures
+            measure_record(part, section.number)
+            for section in document.sections
+            for part in section.measures
         ],
-        "figures": [figure_record(figure) for figure in statement.figures],
+        "figures": [figure_record(row) for row in document.figure_rows()],
     }
 
 
@@ -86,8 +121,10 @@ class JsonFormat(OutputFormat):
     extension = ".json"
     description = "every figure as JSON (schema measurekit.figures/1)"
 
-    def render(self, statement: Statement, measures: Mapping[str, Measure]) -> bytes:
-        text = json.dumps(figures_document(statement), indent=2, ensure_ascii=False)
+    def render(
+        self, document: StatementDocument, renderers: SectionRenderers = NO_RENDERERS
+    ) -> bytes:
+        text = json.dumps(figures_document(document), indent=2, ensure_ascii=False)
         return (text + "\n").encode("utf-8")
 
 

@@ -8,12 +8,11 @@ when measurekit is imported.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
 from typing import ClassVar
 
 from measurekit import hookimpl
-from measurekit.measures.base import Measure
-from measurekit.model.statement import Statement
+from measurekit.document.nodes import StatementDocument
+from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
 from measurekit.outputs.base import OutputFormat
 
 
@@ -23,12 +22,14 @@ class _WorkbookFormat(OutputFormat):
 
     writer: ClassVar[str]
 
-    def render(self, statement: Statement, measures: Mapping[str, Measure]) -> bytes:
+    def render(
+        self, document: StatementDocument, renderers: SectionRenderers = NO_RENDERERS
+    ) -> bytes:
         from measurekit.outputs.workbook.layout import build_workbook
 
         module, function = self.writer.split(":")
         write = getattr(importlib.import_module(f"measurekit.outputs.workbook.{module}"), function)
-        data: bytes = write(build_workbook(statement, measures))
+        data: bytes = write(build_workbook(document, renderers))
         return data
 
 

@@ -5,10 +5,10 @@ names match the specs below. Hooks are coarse: each hands measurekit objects tha
 owns. Every hook here is called once per run, and measurekit collects the results of every
 plugin (none stops at the first result).
 
-Beyond the hooks, a measure plugin shapes its own part of each output through methods of
-its :class:`~measurekit.Measure`: ``figures_heading``, ``render_text``,
-``render_markdown`` (with ``table_markdown``) and, for the ``xlsx`` and ``ods`` workbooks,
-``workbook_sheets`` (see :func:`register_measures`).
+A measure lays out its part of a section once, as format-neutral document blocks
+(:meth:`measurekit.Measure.section_blocks`); every output format draws the same statement
+document. A plugin that wants one measure's part to look different in one format registers
+a section renderer (:func:`register_section_renderers`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from measurekit.document.renderers import SectionRenderer
     from measurekit.measures.base import Measure
     from measurekit.outputs.base import OutputFormat
     from measurekit.sources.base import SourceFormat
@@ -34,20 +35,18 @@ def register_measures() -> Sequence[Measure]:  # type: ignore[empty-body]
         unique across all installed plugins: two plugins registering the same id is an
         error naming both.
 
-    A measure owns its sheets in the workbook formats: the workbook calls
-    ``Measure.workbook_sheets(result, kit)`` once per measure, in statement order, and
-    places the sheets it returns after the core's ``Cover_sheet``, ``Table_of_contents``
-    and ``Notes``. The default returns ``kit.default_sheets(result)``: a table of the
-    measure's figures (merged with the other measures of its section into one table) and a
-    line chart with its data table for each monthly series in ``result.series``. Return
-    more sheets to add tables; return others to replace them. ``kit`` (a
-    :class:`measurekit.outputs.workbook.kit.SheetKit`) numbers notes (``kit.note(text)``),
-    hands out unique sheet and table names and writes the source line.
+    A measure has three parts: where its data come from (``default_source``, its
+    queries), its calculations (``compute``) and its renderer (``section_blocks``), which
+    lays its part of a section out once as document blocks (figure tables, sentences,
+    charts, extra tables) that every output format draws. The default renderer gives the
+    summary, the caveats, a table of every figure and a chart per monthly series.
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
-        ``Measure.workbook_sheets`` lets a measure add or replace its workbook sheets;
-        ``Measure.monthly_series`` supplies the monthly counts its charts draw.
+        ``Measure.chart_series`` supplies the monthly counts its charts draw.
+    .. versionchanged:: 0.3
+        ``Measure.section_blocks`` replaces the per-format methods ``render_text``,
+        ``render_markdown``, ``table_markdown`` and ``workbook_sheets``.
     """
 
 
@@ -70,4 +69,20 @@ def register_output_formats() -> Sequence[OutputFormat]:  # type: ignore[empty-b
         ``name`` used by ``measurekit build -f NAME``; unique across plugins.
 
     .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def register_section_renderers() -> Sequence[SectionRenderer]:  # type: ignore[empty-body]
+    """Return section renderers: each draws one measure's part in one output format, in
+    place of the format's default.
+
+    :returns: instances of :class:`measurekit.SectionRenderer` subclasses, each naming its
+        ``output_format`` and ``measure``; one per format and measure across plugins. A
+        renderer receives the measure's part (the same blocks every format receives) and
+        the format's default drawing of it; it may change how the part looks, never what
+        it says. For ``text`` and ``markdown`` it returns ``str``; for ``xlsx`` and
+        ``ods`` a list of workbook sheets.
+
+    .. versionadded:: 0.3
     """

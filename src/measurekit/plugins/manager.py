@@ -18,6 +18,7 @@ import attrs
 import pluggy
 
 from measurekit.__about__ import __version__
+from measurekit.document.renderers import SectionRenderer, SectionRenderers
 from measurekit.errors import MeasurekitError, PluginError
 from measurekit.measures.base import Measure
 from measurekit.outputs.base import OutputFormat
@@ -74,6 +75,11 @@ class Plugins:
         )
         self.output_formats: dict[str, Provided[OutputFormat]] = self._collect(
             "register_output_formats", lambda output: output.name, "output format"
+        )
+        self.section_renderers: dict[str, Provided[SectionRenderer]] = self._collect(
+            "register_section_renderers",
+            lambda renderer: f"{renderer.output_format}:{renderer.measure}",
+            "section renderer",
         )
 
     @classmethod
@@ -153,6 +159,13 @@ class Plugins:
     def output_format(self, name: str) -> OutputFormat:
         """The output format called ``name``, or an error listing those installed."""
         return _lookup(self.output_formats, name, "output format")
+
+    def renderers_for(self, output_format: str) -> SectionRenderers:
+        """The section renderers registered for ``output_format``, by measure."""
+        return SectionRenderers.for_format(
+            output_format,
+            ((provided.plugin, provided.item) for provided in self.section_renderers.values()),
+        )
 
     def plugin_of_measure(self, measure_id: str) -> str:
         """The name of the plugin that registered ``measure_id``."""

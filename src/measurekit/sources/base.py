@@ -19,24 +19,42 @@ from measurekit.errors import InputError, Location
 from measurekit.model.markers import Marker
 from measurekit.model.periods import Month, Window
 
-#: Values a record's ``firearm_type`` may take; the first three are "serious" firearms.
-FIREARM_TYPES = ("handgun", "rifle", "shotgun", "imitation", "air", "other")
+
+@attrs.frozen
+class RecordFlag:
+    """A condition on one column of a record, declared by the measure that needs it.
+
+    ``value`` is True or False for a yes/no column (``knife_or_sharp_instrument``), or the
+    set of values a categorical column may hold (``firearm_type`` in handgun, rifle,
+    shotgun), in lower case. The core knows no column by name: a source compares the
+    column it holds under that name, and answers ``Unavailable`` for a column it lacks.
+    """
+
+    column: str
+    value: bool | frozenset[str]
+
+    def admits(self, held: bool | str) -> bool:
+        """Whether a record holding ``held`` in the column satisfies the condition."""
+        if isinstance(self.value, bool):
+            return held is self.value
+        return isinstance(held, str) and held in self.value
 
 
 @attrs.frozen
 class RecordFilter:
     """Which recorded offences count towards an indicator.
 
-    Each attribute left None places no condition; the conditions that are set must all hold.
+    ``offence_codes`` None places no condition on the code; each of ``flags`` must hold.
     Record-level sources apply it; sources of ready-made counts ignore it and look the
     indicator up by id.
     """
 
     offence_codes: frozenset[str] | None = None
-    knife_or_sharp_instrument: bool | None = None
-    firearm_types: frozenset[str] | None = None
-    firearm_discharged: bool | None = None
-    domestic_abuse: bool | None = None
+    flags: tuple[RecordFlag, ...] = ()
+
+    def flag(self, column: str) -> RecordFlag | None:
+        """The condition on ``column``, or None when the filter places none."""
+        return next((flag for flag in self.flags if flag.column == column), None)
 
 
 @attrs.frozen
@@ -79,6 +97,9 @@ class Unavailable:
     reason: str
     missing_month: Month | None = None
     marker: Marker = Marker.NOT_AVAILABLE
+    #: What the failed build's error says is missing, when it is more than "no data for
+    #: MONTH" (such as quarterly rows that cannot be split to fit the window).
+    gap: str | None = None
 
 
 Answer = Count | Unavailable
@@ -205,7 +226,7 @@ class Source(abc.ABC):
         """
         return Unavailable(f"source {self.name!r} holds no population figures")
 
-    def monthly_series(self) -> Mapping[str, Mapping[Month, int]]:
+    def counts_by_month(self) -> Mapping[str, Mapping[Month, int]]:
         """Each indicator's count month by month, for every month the source covers
         (a covered month with no records is 0), for the data-quality report's search for
         unusual values. Sources without monthly figures return an empty mapping."""

@@ -14,7 +14,6 @@ from measurekit.limits import MAX_MONTHS
 from measurekit.measures.offence_codes import normalise_offence_code
 from measurekit.model.periods import Month, Window
 from measurekit.sources.base import (
-    FIREARM_TYPES,
     Answer,
     Count,
     ForceRef,
@@ -28,7 +27,7 @@ from measurekit.sources.base import (
 from measurekit.sources.forces import FORCE_COLUMN, forces_in_column, select_force
 from measurekit.sources.parsing import boolean, month, month_of_date, whole_number
 from measurekit.sources.tabular import Row, read_rows
-from measurekit.sources.tiling import tile
+from measurekit.sources.tiling import Gap, tile
 
 
 @attrs.frozen
@@ -128,10 +127,15 @@ class CountsSource(Source):
         unavailable = outside(window, first, last)
         if unavailable:
             return unavailable
-        pieces = {entry.window: entry.value for entry in entries if entry.window.start in window}
+        pieces = {entry.window: entry.value for entry in entries}
         tiling = tile(window, list(pieces))
-        if isinstance(tiling, Month):
-            return Unavailable(f"no figure covers {tiling.label}", missing_month=tiling)
+        if isinstance(tiling, Gap):
+            if not tiling.rows:
+                return Unavailable(
+                    f"no figure covers {tiling.month.label}", missing_month=tiling.month
+                )
+            gap = tiling.describe(window)
+            return Unavailable(gap, missing_month=tiling.month, gap=gap)
         return Count(sum(pieces[piece] for piece in tiling))
 
     def coverage(self) -> dict[str, list[Month]]:
@@ -140,7 +144,7 @@ class CountsSource(Source):
             for indicator, entries in self._entries.items()
         }
 
-    def monthly_series(self) -> dict[str, dict[Month, int]]:
+    def counts_by_month(self) -> dict[str, dict[Month, int]]:
         """Each indicator's one-month figures (rows covering longer windows are left out)."""
         series = {
             indicator: {
@@ -184,9 +188,21 @@ class CountsFormat(ForceColumnFormat):
 
 # --- records --------------------------------------------------------------------------
 
-#: What a record is reduced to: month, offence code, knife flag, firearm type, discharged,
-#: domestic abuse. Records are tallied by this key, so memory grows with distinct keys.
+#: What a record is reduced to: month, offence code, then the value of each of
+#: :data:`FLAG_COLUMNS` in order. Records are tallied by this key, so memory grows with
+#: distinct keys.
 RecordKey = tuple[Month, str, bool, str, bool, bool]
+
+#: Values the records format's ``firearm_type`` column may take (or blank).
+FIREARM_TYPES = ("handgun", "rifle", "shotgun", "imitation", "air", "other")
+#: The records format's optional classification columns, by their place in a
+#: :data:`RecordKey`; a measure's :class:`~measurekit.sources.base.RecordFlag` names one.
+FLAG_COLUMNS = {
+    "knife_or_sharp_instrument": 2,
+    "firearm_type": 3,
+    "firearm_discharged": 4,
+    "domestic_abuse": 5,
+}
 
 RECORD_COLUMNS = ("recorded_date", "offence_code")
 RECORD_OPTIONAL = (
@@ -200,15 +216,21 @@ RECORD_OPTIONAL = (
 
 
 def matches(key: RecordKey, rule: RecordFilter) -> bool:
-    """Whether a tallied record satisfies every condition ``rule`` sets."""
-    _, code, knife, firearm, discharged, domestic = key
-    return (
-        (rule.offence_codes is None or code in rule.offence_codes)
-        and (rule.knife_or_sharp_instrument is None or knife == rule.knife_or_sharp_instrument)
-        and (rule.firearm_types is None or firearm in rule.firearm_types)
-        and (rule.firearm_discharged is None or discharged == rule.firearm_discharged)
-        and (rule.domestic_abuse is None or domestic == rule.domestic_abuse)
+    """Whether a tallied record satisfies every condition ``rule`` sets (its flags must
+    name columns of :data:`FLAG_COLUMNS`)."""
+    return (rule.offence_codes is None or key[1] in rule.offence_codes) and all(
+        flag.admits(_held(key, flag.column)) for flag in rule.flags
     )
+
+
+def _held(key: RecordKey, column: str) -> bool | str:
+    value = key[FLAG_COLUMNS[column]]
+    return value if isinstance(value, bool | str) else False
+
+
+def unknown_flags(rule: RecordFilter) -> list[str]:
+    """The columns ``rule``'s flags name that records do not hold."""
+    return [flag.column for flag in rule.flags if flag.column not in FLAG_COLUMNS]
 
 
 class RecordsSource(TalliedSource[RecordKey]):
@@ -221,6 +243,9 @@ class RecordsSource(TalliedSource[RecordKey]):
             return Unavailable(
                 f"records cannot answer {query.indicator}: the measure gives no offence codes"
             )
+        unknown = unknown_flags(query.records)
+        if unknown:
+            return Unavailable(f"records have no column {', '.join(map(repr, unknown))}")
         unavailable = outside(window, self.first, self.last)
         if unavailable:
             return unavailable
@@ -229,7 +254,7 @@ class RecordsSource(TalliedSource[RecordKey]):
             sum(n for key, n in self._tally.items() if key[0] in window and matches(key, rule))
         )
 
-    def monthly_series(self) -> dict[str, dict[Month, int]]:
+    def counts_by_month(self) -> dict[str, dict[Month, int]]:
         """Records per offence code and month, over the months the extract covers."""
         series: dict[str, dict[Month, int]] = {}
         for key, n in self._tally.items():

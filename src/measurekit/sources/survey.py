@@ -5,9 +5,9 @@ Columns: ``response_date`` (``YYYY-MM-DD``), ``satisfied`` (boolean) and ``domes
 is an error: counting a missing answer as "not satisfied" would bias the figure. CSV or ``.xlsx``.
 
 The source answers :meth:`~measurekit.sources.base.Source.tally`: of the responses dated in a
-window, how many were satisfied. ``query.records.domestic_abuse`` (a
-:class:`~measurekit.sources.base.RecordFilter`) restricts the responses to domestic abuse victims
-(true) or to other victims (false); no filter, or ``domestic_abuse`` None, means all victims.
+window, how many were satisfied. A :class:`~measurekit.sources.base.RecordFlag` on the
+``domestic_abuse`` column in ``query.records`` restricts the responses to domestic abuse
+victims (true) or to other victims (false); no flag means all victims.
 A window that starts before the first month the survey covers, or ends after the last, is
 unavailable, never a partial tally. A month with no responses inside the coverage is not a
 gap: surveys can legitimately return nothing in a month.
@@ -46,10 +46,13 @@ class SurveySource(TalliedSource[ResponseKey]):
         unavailable = outside(window, self.first, self.last)
         if unavailable:
             return unavailable
-        group = query.records.domestic_abuse if query.records is not None else None
+        flags = query.records.flags if query.records is not None else ()
+        unknown = [flag.column for flag in flags if flag.column != "domestic_abuse"]
+        if unknown:
+            return Unavailable(f"survey responses have no column {', '.join(map(repr, unknown))}")
         yes = responses = 0
         for (month, satisfied, domestic), n in self._tally.items():
-            if month in window and (group is None or domestic == group):
+            if month in window and all(flag.admits(domestic) for flag in flags):
                 responses += n
                 yes += n if satisfied else 0
         return Tally(yes, responses)

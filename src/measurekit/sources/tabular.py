@@ -20,7 +20,7 @@ import attrs
 from measurekit.errors import InputError, Location
 from measurekit.input_files import limited_lines, may_quote, open_regular
 from measurekit.limits import MAX_XLSX_UNPACKED_BYTES
-from measurekit.text_rules import describe, excerpt, first_forbidden
+from measurekit.text_rules import describe_character, excerpt, first_forbidden
 
 
 @attrs.frozen
@@ -124,8 +124,8 @@ def _check_row(values: list[str], names: list[str], path: Path, number: int, pad
             if found:
                 column = names[index] if index < width else str(index + 1)
                 raise InputError(
-                    f"the cell holds {describe(found[0])}; control characters and Unicode "
-                    "noncharacters are not data",
+                    f"the cell holds {describe_character(found[0])}; control characters and "
+                    "Unicode noncharacters are not data",
                     Location(path, number, column),
                 )
 

@@ -1,8 +1,10 @@
-"""What a measure plugin lays its workbook sheets out with: :class:`SheetKit`.
+"""Drawing a statement document's blocks as workbook sheets: :class:`SheetKit`.
 
-A :class:`SheetKit` numbers notes, hands out unique sheet and table names, and makes the
-default sheets of a measure's result (its figures as one table, a line chart per monthly
-series). :mod:`measurekit.outputs.workbook.layout` adds the cover, contents, notes and narrative.
+A :class:`SheetKit` hands out unique sheet and table names and draws a measure's part as
+sheets: each figure table as one table (with responses, 95% intervals, the change to the
+current period and shorthand), each chart as its counts with a line chart beside them, each
+extra table as a table. Notes are the document's, cited as ``[note N]``.
+:mod:`measurekit.outputs.workbook.layout` adds the cover, contents, notes and narrative.
 """
 
 from __future__ import annotations
@@ -10,17 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from measurekit.document.render import ROLE_LABELS, window_sentence
+from measurekit.document.figures import change_heading, shorthand_key
+from measurekit.document.nodes import (
+    ChangeUnit,
+    Chart,
+    FigureRow,
+    FigureTable,
+    MeasurePart,
+    SourceLine,
+    StatementDocument,
+)
+from measurekit.document.nodes import Table as DocumentTable
 from measurekit.model.markers import Marker
 from measurekit.model.periods import Window
-from measurekit.model.statement import (
-    Figure,
-    MeasureResult,
-    MonthlySeries,
-    SourceInfo,
-    Statement,
-    Unit,
-)
+from measurekit.model.statement import Unit
 from measurekit.outputs.workbook.model import (
     Cell,
     Column,
@@ -46,31 +51,26 @@ UNIT_FORMATS = {
     Unit.PERCENT: NumberFormat.ONE_DECIMAL,
     Unit.RATE: NumberFormat.ONE_DECIMAL,
 }
+CHANGE_UNITS = {ChangeUnit.PERCENT: "%", ChangeUnit.POINTS: "percentage points"}
 MIN_WIDTH = 12
 MAX_WIDTH = 70
 
 
+def note_reference(number: int) -> str:
+    """How a workbook cites note ``number``: ``"[note 3]"``."""
+    return f"[note {number}]"
+
+
 class SheetKit:
-    """What a measure needs to lay out its own sheets: the statement, numbered notes,
-    unique sheet and table names, and the default sheets.
+    """What a workbook draws a document's parts with: the document, unique sheet and table
+    names, and the sheets of each kind of block."""
 
-    Notes are numbered in the order they are first cited; citing the same text twice gives
-    the same number.
-    """
-
-    def __init__(self, statement: Statement) -> None:
-        self.statement = statement
-        self._notes: list[str] = []
+    def __init__(self, document: StatementDocument) -> None:
+        self.document = document
         self._sheet_names: set[str] = {COVER.lower(), CONTENTS.lower(), NOTES.lower()}
         self._table_names: set[str] = {CONTENTS.lower(), "notes_table"}
 
-    # --- names and notes ------------------------------------------------------------
-
-    def note(self, text: str) -> str:
-        """Number ``text`` as a note (once) and return its reference, ``"[note N]"``."""
-        if text not in self._notes:
-            self._notes.append(text)
-        return f"[note {self._notes.index(text) + 1}]"
+    # --- names ------------------------------------------------------------------------
 
     def sheet_name(self, base: str) -> str:
         """A sheet name made from ``base`` (at most 31 characters, no forbidden
@@ -82,76 +82,113 @@ class SheetKit:
         returned."""
         return _unique(_identifier(base, 60), self._table_names, 60)
 
-    def source_line(self, results: Iterable[MeasureResult]) -> Line:
-        """``"Source: ..."`` naming the sources behind ``results``, each citing its note
-        (and the statement's notice about its data, if it has one)."""
-        by_name = {source.name: source for source in self.statement.info.sources}
+    # --- lines ------------------------------------------------------------------------
+
+    def source_line(self, sources: Iterable[SourceLine]) -> Line:
+        """``"Source: ..."`` naming each source once, citing its note, and the statement's
+        notice about its data."""
         parts: list[str] = []
-        for result in results:
-            source = by_name.get(result.source or "")
-            if source is None:
-                continue
-            part = f"{source.title} {self.note(_source_note(source))}"
-            if part not in parts:
-                parts.append(part)
+        notice: int | None = None
+        for line in sources:
+            notice = notice or line.notice_note
+            for ref in line.sources:
+                part = f"{ref.title} {note_reference(ref.note)}"
+                if part not in parts:
+                    parts.append(part)
         if not parts:
             parts.append("no data source (the statement file gives no figures here)")
-        notice = self.statement.info.notice
-        suffix = f" About these data: {self.note(notice)}." if notice else ""
+        suffix = f" About these data: {note_reference(notice)}." if notice else ""
         return Line(f"Source: {'; '.join(parts)}.{suffix}")
 
-    def notes_line(self, results: Sequence[MeasureResult]) -> Line | None:
-        """``"Notes for this table: [note 2] [note 5]"``: the periods compared, the nature
-        of recorded crime counts, each measure's applicability and caveats."""
-        references = [self.note(window_sentence(self.statement))]
-        if any(figure.unit is Unit.COUNT for result in results for figure in result.figures):
-            references.append(self.note(COUNTS_NOTE))
-        for result in results:
-            references.append(self.note(_applicability_note(result)))
-            references += [self.note(note) for note in result.notes]
-        unique = list(dict.fromkeys(references))
-        return Line(f"Notes for this table: {' '.join(unique)}.") if unique else None
+    @staticmethod
+    def notes_line(notes: Iterable[int]) -> Line | None:
+        """``"Notes for this table: [note 2] [note 5]."``, or None when there are none."""
+        unique = list(dict.fromkeys(notes))
+        if not unique:
+            return None
+        return Line(f"Notes for this table: {' '.join(note_reference(n) for n in unique)}.")
 
-    # --- default sheets --------------------------------------------------------------
+    # --- a measure's part ---------------------------------------------------------------
 
-    def default_sheets(self, result: MeasureResult) -> list[Sheet]:
-        """The figures sheet, then a chart sheet for each monthly series."""
-        return [self.figures_sheet(result), *self.chart_sheets(result)]
+    def part_sheets(self, part: MeasurePart, figure_tables: bool = True) -> list[Sheet]:
+        """The default sheets of a measure's part: a sheet per figure table (of kind
+        ``"figures"``; left out when ``figure_tables`` is false, as the layout merges a
+        section's figure tables into one), per extra table and per chart, in the part's
+        order."""
+        sheets: list[Sheet] = []
+        for block in part.blocks:
+            if isinstance(block, FigureTable):
+                if not figure_tables:
+                    continue
+                sheets.append(self.figures_sheet(part.title, [block]))
+            elif isinstance(block, DocumentTable):
+                sheets.append(self.table_sheet(block))
+            elif isinstance(block, Chart):
+                sheets.append(self.chart_sheet(block))
+        return sheets
 
-    def figures_sheet(self, result: MeasureResult) -> Sheet:
-        """The measure's figures as one table: each indicator in each comparison window."""
-        return self.figures_table_sheet(result.title, [result])
-
-    def figures_table_sheet(self, title: str, results: Sequence[MeasureResult]) -> Sheet:
-        """One sheet holding the figures of ``results`` as one table (a "Measure" column is
-        added when there are several measures)."""
-        info = self.statement.info
-        ids = [result.measure_id for result in results]
+    def figures_sheet(self, title: str, tables: Sequence[FigureTable]) -> Sheet:
+        """One sheet holding the rows of ``tables`` as one table (a "Measure" column is
+        added when they come from several measures)."""
+        info = self.document.info
+        ids = list(dict.fromkeys(m for table in tables for m in table.measures))
         base = "_and_".join(ids)
         if len(base) > 31:
             base = "_".join(ids)
         name = self.sheet_name(_title_case(base))
-        columns, rows = self._figure_table(results)
-        lines = [self.source_line(results)]
-        if not rows:
-            rows = [
-                [
-                    Text(result.title),
-                    Text(
-                        str(
-                            Marker.NOT_APPLICABLE
-                            if not result.applicability.applicable
-                            else Marker.NOT_AVAILABLE
-                        )
-                    ),
-                ]
-                for result in results
+        rows_in = [row for table in tables for row in table.rows]
+        several = len(ids) > 1
+        columns, rows = figure_table_cells(rows_in, several)
+        lines = [self.source_line(table.source for table in tables)]
+        key = shorthand_key(rows_in, any(row.change is not None for row in rows_in))
+        if key is not None:
+            lines.append(Line(f"Shorthand used in this table: {key.text}"))
+        notes = self.notes_line(n for table in tables for n in table.notes)
+        if notes is not None:
+            lines.append(notes)
+        return Sheet(
+            name=name,
+            link_text=f"{title}: figures",
+            title=f"{title}: figures for {info.force}, {info.windows.current.label} "
+            "and the periods compared with it",
+            description="This sheet holds one table: each indicator's figure for the current "
+            "12 months and for each period it is compared with, with the change to the "
+            "current period.",
+            lines=tuple(lines),
+            table=Table(
+                self.table_name(f"{name}_figures"),
+                columns,
+                tuple_rows(rows),
+                label_columns=2 if several else 1,
+            ),
+            kind=FIGURES_KIND,
+        )
+
+    def no_figures_sheet(self, title: str, parts: Sequence[MeasurePart]) -> Sheet:
+        """A section whose measures give no figures: one row per measure, ``[z]`` where it
+        does not apply and ``[x]`` otherwise."""
+        info = self.document.info
+        name = self.sheet_name(_title_case("_and_".join(p.measure_id for p in parts)[:31]))
+        rows: list[list[Cell]] = [
+            [
+                Text(part.title),
+                Text(
+                    str(
+                        Marker.NOT_APPLICABLE
+                        if not part.applicability.applicable
+                        else Marker.NOT_AVAILABLE
+                    )
+                ),
             ]
-            columns = fit_columns(["Measure", "Figures"], rows)
+            for part in parts
+        ]
+        lines = [self.source_line([])]
         key = _key_line(rows)
         if key is not None:
             lines.append(key)
-        notes = self.notes_line(results)
+        notes = self.notes_line(
+            part.applicability_note for part in parts if part.applicability_note is not None
+        )
         if notes is not None:
             lines.append(notes)
         return Sheet(
@@ -164,26 +201,42 @@ class SheetKit:
             lines=tuple(lines),
             table=Table(
                 self.table_name(f"{name}_figures"),
-                columns,
+                fit_columns(["Measure", "Figures"], rows),
                 tuple_rows(rows),
-                label_columns=2 if len(results) > 1 else 1,
             ),
             kind=FIGURES_KIND,
         )
 
-    def chart_sheets(self, result: MeasureResult) -> list[Sheet]:
-        """A sheet per monthly series of ``result``: its counts as a table and a line
-        chart of them beside it."""
-        return [self.chart_sheet(result, series) for series in result.series]
+    def table_sheet(self, table: DocumentTable) -> Sheet:
+        """An extra table on a sheet of its own."""
+        info = self.document.info
+        name = self.sheet_name(_title_case(table.title)[:31])
+        rows: list[list[Cell]] = [[_table_cell(cell) for cell in row] for row in table.rows]
+        lines = [self.source_line([table.source])]
+        if table.key is not None:
+            lines.append(Line(f"Shorthand used in this table: {table.key.text}"))
+        notes = self.notes_line(table.notes)
+        if notes is not None:
+            lines.append(notes)
+        return Sheet(
+            name=name,
+            link_text=table.title,
+            title=f"{table.title}, {info.force}",
+            description="This sheet holds one table.",
+            lines=tuple(lines),
+            table=Table(self.table_name(name), fit_columns(table.headings, rows), tuple_rows(rows)),
+        )
 
-    def chart_sheet(self, result: MeasureResult, series: MonthlySeries) -> Sheet:
-        """One monthly series as a table of months and counts, with a line chart."""
-        info = self.statement.info
-        indicator = series.indicator
+    def chart_sheet(self, chart: Chart) -> Sheet:
+        """A chart's counts as a table of months and counts, with the line chart beside
+        it."""
+        info = self.document.info
+        indicator = chart.indicator
+        series = chart.series[0]
         name = self.sheet_name(f"{_title_case(indicator.id)}_monthly")
         heading = f"{indicator.label} (number)"
-        if indicator.definition:
-            heading += f" {self.note(indicator.definition)}"
+        if chart.definition_note is not None:
+            heading += f" {note_reference(chart.definition_note)}"
         flagged = any(point.marker and point.value is not None for point in series.points)
         rows: list[list[Cell]] = []
         for point in series.points:
@@ -197,8 +250,8 @@ class SheetKit:
                 shown = point.marker if point.marker and point.value is not None else None
                 row.append(Text(str(shown) if shown else "none"))
             rows.append(row)
-        headings = ["Month", heading, *(["Shorthand"] if flagged else [])]
-        lines = [self.source_line([result])]
+        headings = [chart.x_title, heading, *(["Shorthand"] if flagged else [])]
+        lines = [self.source_line([chart.source])]
         key = _key_line(rows)
         if key is not None:
             lines.append(key)
@@ -208,14 +261,14 @@ class SheetKit:
                 "beside the table shows the same counts."
             )
         )
-        span = series.window.span_label
+        window = Window(series.points[0].month, series.points[-1].month)
         # A spreadsheet draws a text cell in a line as zero: chart only the run of known
         # months after the last gap, and say so.
         first = 1 + max(
             (index for index, point in enumerate(series.points) if point.value is None),
             default=-1,
         )
-        charted = Window(series.points[first].month, series.window.end)
+        charted = Window(series.points[first].month, window.end)
         if first:
             lines.append(
                 Line(
@@ -225,9 +278,9 @@ class SheetKit:
             )
         return Sheet(
             name=name,
-            title=f"{indicator.label} recorded each month by {info.force}, {span}",
+            title=f"{indicator.label} recorded each month by {info.force}, {window.span_label}",
             link_text=f"{indicator.label} recorded each month",
-            description=f"This sheet holds one table of monthly counts ({series.window.months} "
+            description=f"This sheet holds one table of monthly counts ({window.months} "
             "months) and a line chart of them.",
             lines=tuple(lines),
             table=Table(
@@ -237,8 +290,8 @@ class SheetKit:
             ),
             chart=LineChart(
                 title=f"{indicator.label} each month, {charted.span_label}",
-                x_title="Month",
-                y_title="Offences recorded (number)",
+                x_title=chart.x_title,
+                y_title=chart.y_title,
                 first_row=first,
             ),
         )
@@ -246,11 +299,11 @@ class SheetKit:
     # --- notes ------------------------------------------------------------------------
 
     def notes_sheet(self) -> Sheet:
-        """The ``Notes`` sheet: every note cited so far, numbered in order of first citation.
-
-        Build it after every other sheet that cites notes."""
-        info = self.statement.info
-        rows = [[Text(f"note {number}"), Text(text)] for number, text in enumerate(self._notes, 1)]
+        """The ``Notes`` sheet: every note of the document, in number order."""
+        info = self.document.info
+        rows = [[Text(f"note {note.number}"), Text(note.text)] for note in self.document.notes]
+        if not rows:
+            rows = [[Text("none"), Text("This workbook cites no notes.")]]
         return Sheet(
             name=NOTES,
             link_text="Notes for the Police and Crime Measures workbook",
@@ -265,93 +318,109 @@ class SheetKit:
             ),
         )
 
-    # --- internals --------------------------------------------------------------------
 
-    def _figure_table(
-        self, results: Sequence[MeasureResult]
-    ) -> tuple[tuple[Column, ...], list[list[Cell]]]:
-        figures = [figure for result in results for figure in result.figures]
-        several = len(results) > 1
-        units = {figure.unit for figure in figures}
-        one_unit = next(iter(units)) if len(units) == 1 else None
-        with_base = any(figure.base is not None for figure in figures)
-        with_marker = any(figure.marker is not None and figure.known for figure in figures)
-        headings = ["Measure"] if several else []
-        headings += ["Indicator", "Comparison", "Period"]
+def figure_table_cells(
+    rows: Sequence[FigureRow], several: bool
+) -> tuple[tuple[Column, ...], list[list[Cell]]]:
+    """The columns and cells of figure rows in a workbook: numbers as numbers, shorthand
+    as text, a column only where some row has something for it."""
+    units = list(dict.fromkeys(row.unit for row in rows))
+    one_unit = units[0] if len(units) == 1 else None
+    with_base = any(row.unit is Unit.PERCENT for row in rows)
+    with_change = any(row.change is not None for row in rows)
+    change_units = list(dict.fromkeys(row.change.unit for row in rows if row.change))
+    with_marker = any(row.marker is not None and row.value is not None for row in rows)
+    headings = ["Measure"] if several else []
+    headings += ["Indicator", "Comparison", "Period"]
+    if one_unit is None:
+        headings.append("Unit")
+    headings.append(f"Figure ({UNIT_HEADINGS[one_unit]})" if one_unit else "Figure")
+    if with_base:
+        headings += [
+            "Responses (number)",
+            "95% confidence interval, lower (%)",
+            "95% confidence interval, upper (%)",
+        ]
+    if with_change:
+        probe = FigureTable("", (), tuple(rows), SourceLine(()))
+        headings.append(change_heading(probe))
+        if len(change_units) > 1:
+            headings.append("Change unit")
+    if with_marker:
+        headings.append("Shorthand")
+    cells: list[list[Cell]] = []
+    for row in rows:
+        line: list[Cell] = [Text(row.measure_title)] if several else []
+        label = " ".join([row.label, *(note_reference(n) for n in row.notes)])
+        line += [Text(label), Text(row.comparison), Text(row.period)]
         if one_unit is None:
-            headings.append("Unit")
-        headings.append(f"Figure ({UNIT_HEADINGS[one_unit]})" if one_unit else "Figure")
+            line.append(Text(UNIT_HEADINGS[row.unit]))
+        line.append(_value_cell(row))
         if with_base:
-            headings.append("Responses (number)")
-        if with_marker:
-            headings.append("Shorthand")
-        rows: list[list[Cell]] = []
-        for result in results:
-            for figure in result.figures:
-                row: list[Cell] = [Text(result.title)] if several else []
-                row.append(Text(self._indicator_label(figure)))
-                row += [Text(ROLE_LABELS[figure.role]), Text(figure.window.label)]
-                if one_unit is None:
-                    row.append(Text(UNIT_HEADINGS[figure.unit]))
-                row.append(_value_cell(figure))
-                if with_base:
-                    row.append(
-                        Number(figure.base)
-                        if figure.base is not None
-                        else Text(str(Marker.NOT_APPLICABLE))
-                    )
-                if with_marker:
-                    row.append(
-                        Text(str(figure.marker) if figure.marker and figure.known else "none")
-                    )
-                rows.append(row)
-        return fit_columns(headings, rows), rows
-
-    def _indicator_label(self, figure: Figure) -> str:
-        label = figure.indicator.label
-        references = []
-        if figure.indicator.definition:
-            references.append(self.note(figure.indicator.definition))
-        if figure.value is None and figure.note:
-            references.append(
-                self.note(f"{figure.indicator.label}, {figure.window.label}: {figure.note}.")
+            missing = Text(
+                str(
+                    Marker.NOT_APPLICABLE
+                    if row.unit is not Unit.PERCENT
+                    else row.marker or Marker.NOT_AVAILABLE
+                )
             )
-        return " ".join([label, *references])
+            line.append(Number(row.responses) if row.responses is not None else missing)
+            if row.interval is not None:
+                line += [
+                    Number(stored(row.interval.lower), NumberFormat.ONE_DECIMAL),
+                    Number(stored(row.interval.upper), NumberFormat.ONE_DECIMAL),
+                ]
+            else:
+                line += [missing, missing]
+        if with_change:
+            change = row.change
+            if change is None:
+                line.append(Text(str(Marker.NOT_APPLICABLE)))
+            elif change.value is None:
+                line.append(Text(str(change.marker)))
+            else:
+                line.append(Number(stored(change.value), NumberFormat.ONE_DECIMAL))
+            if len(change_units) > 1:
+                line.append(
+                    Text(CHANGE_UNITS[change.unit] if change else str(Marker.NOT_APPLICABLE))
+                )
+        if with_marker:
+            line.append(Text(str(row.marker) if row.marker and row.value is not None else "none"))
+        cells.append(line)
+    return fit_columns(headings, cells), cells
 
 
 # --- helpers ------------------------------------------------------------------------------
 
 
-COUNTS_NOTE = (
-    "Recorded crime counts are complete counts of what the police recorded, not samples, "
-    "so changes in them are not tested for statistical significance. Changes in recording "
-    "practice can move them as well as changes in crime."
-)
+#: Decimal places a number that is not a count (a percentage, a rate, a change, an
+#: interval) is stored to: far beyond the one place shown, and few enough that every
+#: spreadsheet writer stores the same digits.
+STORED_PLACES = 10
 
 
-def _source_note(source: SourceInfo) -> str:
-    files = f" Files: {', '.join(source.files)}." if source.files else ""
-    return f"Source {source.name!r} of the statement file: {source.title}.{files}"
+def stored(value: float) -> float:
+    """``value`` as a workbook stores a worked-out number (see :data:`STORED_PLACES`)."""
+    return round(value, STORED_PLACES)
 
 
-def _applicability_note(result: MeasureResult) -> str:
-    applicability = result.applicability
-    if applicability.applicable:
-        text = f"{result.title}: assessed as applicable in this area."
-    else:
-        text = f"{result.title}: assessed as not applicable in this area."
-    return f"{text} {applicability.reason}" if applicability.reason else text
+def _value_cell(row: FigureRow) -> Cell:
+    if row.value is None:
+        return Text(str(row.marker or Marker.NOT_AVAILABLE))
+    value = int(row.value) if row.unit is Unit.COUNT else stored(float(row.value))
+    return Number(value, UNIT_FORMATS[row.unit])
+
+
+def _table_cell(cell: str | int | float) -> Cell:
+    if isinstance(cell, str):
+        return Text(cell)
+    if isinstance(cell, int):
+        return Number(cell)
+    return Number(cell, NumberFormat.ONE_DECIMAL)
 
 
 def _key(markers: Iterable[Marker]) -> str:
     return "; ".join(f"{marker} {marker.meaning}" for marker in markers)
-
-
-def _value_cell(figure: Figure) -> Cell:
-    if figure.value is None:
-        return Text(str(figure.marker or Marker.NOT_AVAILABLE))
-    value = int(figure.value) if figure.unit is Unit.COUNT else float(figure.value)
-    return Number(value, UNIT_FORMATS[figure.unit])
 
 
 def _key_line(rows: Iterable[Sequence[Cell]]) -> Line | None:

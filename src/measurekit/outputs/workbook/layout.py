@@ -4,21 +4,20 @@
 releasing statistics in spreadsheets asks (and as the ONS package gptables does): a
 ``Cover_sheet``, a ``Table_of_contents``, ``Notes``, then each section's figures in one
 table, a sheet per monthly series with its line chart, and the narrative. Measure plugins
-own their sheets through :meth:`measurekit.Measure.workbook_sheets`, using a
+are drawn from the statement document (:mod:`measurekit.document`); a plugin may draw one
+measure's part its own way with a section renderer returning sheets, using a
 :class:`~measurekit.outputs.workbook.kit.SheetKit`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from measurekit.document.render import applicability_lines, statement_heading, window_sentence
-from measurekit.model.statement import BulletList, Section, Statement
+from measurekit.document.nodes import BulletList, SectionPart, StatementDocument
+from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
 from measurekit.outputs.workbook.kit import (
     CONTENTS,
     COVER,
-    FIGURES_KIND,
     MAX_WIDTH,
     MIN_WIDTH,
     NOTES,
@@ -38,30 +37,29 @@ from measurekit.outputs.workbook.model import (
     cell_text,
 )
 
-if TYPE_CHECKING:
-    from measurekit.measures.base import Measure
-
 __all__ = ["SheetKit", "build_workbook"]
 
 NARRATIVE = "Narrative"
 
 
-def build_workbook(statement: Statement, measures: Mapping[str, Measure]) -> Workbook:
-    """The workbook for ``statement``; ``measures`` maps each of its measure ids to the
-    plugin's measure, which supplies the sheets for its figures."""
-    kit = SheetKit(statement)
+def build_workbook(
+    document: StatementDocument, renderers: SectionRenderers = NO_RENDERERS
+) -> Workbook:
+    """The workbook of ``document``. ``renderers`` are the section renderers plugins
+    registered for this workbook format: each returns a measure part's sheets."""
+    kit = SheetKit(document)
     body: list[Sheet] = []
-    for section in statement.sections:
-        body.extend(_section_sheets(kit, section, measures))
-    narrative = _narrative_sheet(kit, statement, measures)
+    for section in document.sections:
+        body.extend(_section_sheets(kit, section, renderers))
+    narrative = _narrative_sheet(kit, document)
     if narrative is not None:
         body.append(narrative)
     notes = kit.notes_sheet()
-    contents = _contents_sheet(statement, [notes, *body])
-    cover = _cover_sheet(kit, statement)
-    info = statement.info
+    contents = _contents_sheet(document, [notes, *body])
+    cover = _cover_sheet(document)
+    info = document.info
     return Workbook(
-        title=_workbook_title(statement),
+        title=_workbook_title(document),
         subject=f"Police and Crime Measures for {info.area}, {info.quarter.long_label}",
         author=info.organisation or info.commissioner_role or info.force,
         sheets=(cover, contents, notes, *body),
@@ -70,56 +68,50 @@ def build_workbook(statement: Statement, measures: Mapping[str, Measure]) -> Wor
 
 
 def _section_sheets(
-    kit: SheetKit, section: Section, measures: Mapping[str, Measure]
+    kit: SheetKit, section: SectionPart, renderers: SectionRenderers
 ) -> list[Sheet]:
-    """The sheets of every measure in ``section``; with several measures, their default
-    figures sheets become one section table in place of the first."""
-    per_measure = [
-        (result, list(measures[result.measure_id].workbook_sheets(result, kit)))
-        for result in section.measures
-    ]
-    if len(per_measure) == 1:
-        return per_measure[0][1]
-    merged = [
-        result for result, sheets in per_measure if any(s.kind == FIGURES_KIND for s in sheets)
+    """The sheets of every measure part in ``section``: the figure tables of the parts
+    drawn by default become one section table, placed first; then each part's other
+    sheets. A part drawn by a plugin's renderer keeps the sheets it returns."""
+    tables = [
+        table
+        for part in section.measures
+        if part.measure_id not in renderers
+        for table in part.figure_tables()
     ]
     sheets: list[Sheet] = []
-    placed = False
-    for _, measure_sheets in per_measure:
-        for sheet in measure_sheets:
-            if sheet.kind != FIGURES_KIND:
-                sheets.append(sheet)
-            elif not placed:
-                sheets.append(kit.figures_table_sheet(section.title, merged))
-                placed = True
+    if tables:
+        sheets.append(kit.figures_sheet(section.title, tables))
+    elif not any(part.measure_id in renderers for part in section.measures):
+        sheets.append(kit.no_figures_sheet(section.title, section.measures))
+    for part in section.measures:
+        if part.measure_id in renderers:
+            sheets += renderers.render(part, kit.part_sheets, list)
+        else:
+            sheets += kit.part_sheets(part, figure_tables=False)
     return sheets
 
 
-def _narrative_sheet(
-    kit: SheetKit, statement: Statement, measures: Mapping[str, Measure]
-) -> Sheet | None:
+def _narrative_sheet(kit: SheetKit, document: StatementDocument) -> Sheet | None:
     """Each section's summary and authored narrative as one table, one row per paragraph
     or list item; a summary is labelled with its measure's figures heading ("Recorded crime
     levels", "Survey results")."""
     rows: list[list[Cell]] = []
-    for section in statement.sections:
+    for section in document.sections:
         parts = [
-            (measures[result.measure_id].figures_heading, block)
-            for result in section.measures
-            for block in result.summary
+            (part.figures_heading, block) for part in section.measures for block in part.prose()
         ]
-        parts += [("Force response", block) for block in section.narrative.force_response]
-        parts += [("Ongoing focus", block) for block in section.narrative.ongoing_focus]
-        for part, block in parts:
+        parts += [(part.heading, block) for part in section.narrative for block in part.blocks]
+        for heading, block in parts:
             texts = (
                 [f"\N{BULLET} {item}" for item in block.items]
                 if isinstance(block, BulletList)
                 else [block.text]
             )
-            rows += [[Text(section.title), Text(part), Text(text)] for text in texts if text]
+            rows += [[Text(section.title), Text(heading), Text(text)] for text in texts if text]
     if not rows:
         return None
-    info = statement.info
+    info = document.info
     columns = (
         *fit_columns(["Section", "Part"], [row[:2] for row in rows]),
         Column("Text", MAX_WIDTH),
@@ -154,14 +146,14 @@ def _narrative_source(parts: set[str]) -> Line:
     return Line(f"Source: {'; '.join(sources)}.")
 
 
-def _contents_sheet(statement: Statement, sheets: Sequence[Sheet]) -> Sheet:
+def _contents_sheet(document: StatementDocument, sheets: Sequence[Sheet]) -> Sheet:
     rows: list[list[Cell]] = [
         [Text(sheet.name), Link(sheet.contents_entry, sheet.name)] for sheet in sheets
     ]
     return Sheet(
         name=CONTENTS,
-        title=f"Table of contents: Police and Crime Measures workbook, {statement.info.force}, "
-        f"{statement.info.quarter.long_label}",
+        title=f"Table of contents: Police and Crime Measures workbook, {document.info.force}, "
+        f"{document.info.quarter.long_label}",
         description="This sheet holds one table listing the other sheets; the second "
         "column says what each sheet holds and links to it.",
         table=Table(
@@ -180,13 +172,13 @@ def _contents_sheet(statement: Statement, sheets: Sequence[Sheet]) -> Sheet:
     )
 
 
-def _cover_sheet(kit: SheetKit, statement: Statement) -> Sheet:
-    info = statement.info
-    _, _, commissioner = statement_heading(statement)
+def _cover_sheet(document: StatementDocument) -> Sheet:
+    info = document.info
+    commissioner = document.commissioner
     lines = [
         Line("Period covered", heading=True),
         Line(info.quarter.long_label),
-        Line(window_sentence(statement)),
+        Line(document.windows_sentence),
         Line("What this workbook contains", heading=True),
         Line(
             "Figures for each Police and Crime Measure the statement reports, each in one "
@@ -196,11 +188,11 @@ def _cover_sheet(kit: SheetKit, statement: Statement) -> Sheet:
         Line("Notes: sources, definitions and caveats", link=NOTES),
         Line("Sources", heading=True),
     ]
-    lines += [Line(source.title) for source in info.sources] or [
+    lines += [Line(source.title) for source in document.sources] or [
         Line("Figures supplied in the statement file.")
     ]
     lines.append(Line("Which measures apply here", heading=True))
-    lines += [Line(line) for line in applicability_lines(statement)]
+    lines += [Line(line.text) for line in document.applicability]
     if info.notice:
         lines += [Line("About the data", heading=True), Line(info.notice)]
     if commissioner:
@@ -211,13 +203,13 @@ def _cover_sheet(kit: SheetKit, statement: Statement) -> Sheet:
         lines += [Line("Contact", heading=True), Line(info.contact)]
     return Sheet(
         name=COVER,
-        title=_workbook_title(statement),
+        title=_workbook_title(document),
         description=f"The figures behind the Police and Crime Measures statement for "
         f"{info.area}, published by {info.organisation or info.force}.",
         lines=tuple(lines),
     )
 
 
-def _workbook_title(statement: Statement) -> str:
-    info = statement.info
+def _workbook_title(document: StatementDocument) -> str:
+    info = document.info
     return f"Police and Crime Measures for {info.force}, {info.quarter.long_label}"
