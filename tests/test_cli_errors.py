@@ -202,8 +202,8 @@ def test_a_gap_fails_unless_gaps_are_allowed(
 def test_unknown_output_format(
     crime_csv: Path, statement_dir: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    line = run_failing(["build", str(statement_dir(GOOD_SOURCE)), "-f", "pdf"], capsys)
-    assert "unknown output format 'pdf'" in line
+    line = run_failing(["build", str(statement_dir(GOOD_SOURCE)), "-f", "rtf"], capsys)
+    assert "unknown output format 'rtf'" in line
 
 
 def test_debug_shows_the_traceback(statement_dir: Callable[..., Path], tmp_path: Path) -> None:

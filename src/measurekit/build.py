@@ -108,6 +108,7 @@ def render_outputs(
     rendered = {}
     for name in formats:
         output = plugins.output_format(name)
+        output.check_available()
         plugin = plugins.output_formats[name].plugin
         rendered[name] = _guarded(
             plugin,

@@ -22,7 +22,7 @@ from measurekit.limits import MAX_CELL_CHARS, MAX_STATEMENT_BYTES, MAX_STATEMENT
 from measurekit.measures.base import MeasureSettings
 from measurekit.measures.offence_codes import normalise_offence_code
 from measurekit.model.periods import FinancialQuarter, Month, Window
-from measurekit.model.statement import ComparisonWindows, SourceInfo, StatementInfo
+from measurekit.model.statement import Branding, ComparisonWindows, SourceInfo, StatementInfo
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import SourceSpec
 from measurekit.text_rules import (
@@ -75,6 +75,16 @@ class SectionTable:
 
 
 @attrs.frozen
+class PublishingTable:
+    """``[publishing]``: an office's own look for the html, pdf and docx formats."""
+
+    template: str | None = None
+    stylesheet: str | None = None
+    logo: str | None = None
+    logo_alt: str | None = None
+
+
+@attrs.frozen
 class StatementFile:
     """The whole file; ``sources`` and ``measures`` tables are checked in a second step,
     once their format or measure is known."""
@@ -83,6 +93,7 @@ class StatementFile:
     sections: list[SectionTable]
     sources: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     measures: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    publishing: PublishingTable | None = None
 
 
 @attrs.frozen
@@ -155,6 +166,7 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
         published=table.published,
         contact=table.contact,
         notice=table.notice,
+        branding=_branding(document.publishing, path),
     )
     sources = {
         name: _source_spec(name, raw_source, info, plugins, path)
@@ -357,6 +369,39 @@ def _options(
             )
         return None
     return _structure(extra, options_type, path, prefix)
+
+
+def _branding(table: PublishingTable | None, path: Path) -> Branding | None:
+    """``[publishing]`` with its files resolved and checked: each must exist, the logo must
+    be PNG or JPEG and come with its text alternative."""
+    if table is None:
+        return None
+    where = Location(path)
+
+    def existing(key: str, value: str | None) -> Path | None:
+        if value is None:
+            return None
+        resolved = (path.parent / value).resolve()
+        if not resolved.is_file():
+            raise StatementFileError(f"publishing.{key}: {value!r} is not a file", where)
+        return resolved
+
+    logo = existing("logo", table.logo)
+    if logo is not None:
+        if logo.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
+            raise StatementFileError("publishing.logo: a logo must be a PNG or JPEG file", where)
+        if not (table.logo_alt or "").strip():
+            raise StatementFileError(
+                "publishing.logo_alt: a logo needs its text alternative (what it shows, "
+                "such as the office's name)",
+                where,
+            )
+    return Branding(
+        existing("template", table.template),
+        existing("stylesheet", table.stylesheet),
+        logo,
+        table.logo_alt.strip() if table.logo_alt else None,
+    )
 
 
 def _source_spec(

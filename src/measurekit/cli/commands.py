@@ -21,6 +21,7 @@ from measurekit.many.run import (
     listed_forces,
     make_jobs,
     summary,
+    write_overviews,
 )
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import ForceRef
@@ -74,6 +75,9 @@ def build_many(
         print(terminal_safe(summary(outcomes, unknown, interrupted=True), keep_newlines=True))
         raise
     progress.finish()
+    if chosen is not None:
+        for path in write_overviews(outcomes, plugins, chosen_formats, output):
+            print(f"wrote {terminal_safe(str(path))}")
     print(terminal_safe(summary(outcomes, unknown), keep_newlines=True))
     return 0 if all(outcome.ok for outcome in outcomes) and not unknown else 1
 
@@ -102,7 +106,7 @@ def list_plugins() -> int:
         for label, names in (
             ("measures", info.measures),
             ("source formats", info.source_formats),
-            ("output formats", info.output_formats),
+            ("output formats", _with_availability(plugins, info.output_formats)),
             ("hooks", info.hooks),
         ):
             if names:
@@ -110,13 +114,28 @@ def list_plugins() -> int:
     return 0
 
 
+def _with_availability(plugins: Plugins, names: Sequence[str]) -> list[str]:
+    """Output format names, each one that cannot be used here marked so with the reason."""
+    shown = []
+    for name in names:
+        reason = plugins.output_format(name).missing()
+        shown.append(f"{name} (unavailable: {reason})" if reason else name)
+    return shown
+
+
 def _formats(plugins: Plugins, formats: Sequence[str] | None) -> list[str]:
+    """The formats asked for, each once; by default every installed format that can be
+    used here (one whose extra is missing is left out, and ``plugins`` says why)."""
     if not formats:
-        return sorted(plugins.output_formats)
+        return sorted(
+            name for name, provided in plugins.output_formats.items() if provided.item.available()
+        )
     unknown = [name for name in formats if name not in plugins.output_formats]
     if unknown:
         raise MeasurekitError(
             f"unknown output format {unknown[0]!r}; installed formats: "
             f"{', '.join(sorted(plugins.output_formats))}"
         )
+    for name in formats:
+        plugins.output_format(name).check_available()
     return list(dict.fromkeys(formats))

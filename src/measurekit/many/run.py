@@ -20,6 +20,8 @@ import attrs
 
 from measurekit.build import compute_statement, render_outputs, write_outputs
 from measurekit.errors import MeasurekitError, PluginError
+from measurekit.many.overview import OverviewPage
+from measurekit.model.statement import Statement
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import ForceRef
 from measurekit.sources.forces import normalise
@@ -44,6 +46,8 @@ class Outcome:
     label: str
     written: tuple[Path, ...] = ()
     error: str | None = None
+    #: The statement built, for the run's overview (None when the job failed).
+    statement: Statement | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -200,7 +204,44 @@ def build_jobs(
         except MeasurekitError as error:
             yield Outcome(job.label, error=str(error))
         else:
-            yield Outcome(job.label, tuple(written))
+            yield Outcome(job.label, tuple(written), statement=statement)
+
+
+def write_overviews(
+    outcomes: Sequence[Outcome], plugins: Plugins, formats: Sequence[str], output: Path
+) -> list[Path]:
+    """Each format's overview of the statements built (``index.html`` for ``html``),
+    written atomically into ``output``; the paths written (none when no format draws an
+    overview or nothing was built)."""
+    pages = []
+    for outcome in outcomes:
+        if outcome.ok and outcome.statement is not None:
+            files = {
+                name: path.name
+                for name in formats
+                for path in outcome.written
+                if path.name.endswith(plugins.output_format(name).extension)
+            }
+            pages.append(OverviewPage(outcome.label, outcome.statement, files))
+    if not pages:
+        return []
+    rendered = {}
+    for name in formats:
+        output_format = plugins.output_format(name)
+        plugin = plugins.output_formats[name].plugin
+        try:
+            data = output_format.overview(pages)
+        except MeasurekitError:
+            raise
+        except Exception as error:  # a plugin's bug: name the plugin
+            raise PluginError(plugin, f"overview in {name!r} failed: {error}") from error
+        if data is not None:
+            rendered[name] = data
+    return write_outputs(rendered, plugins, output, OVERVIEW_STEM) if rendered else []
+
+
+#: The file name (without extension) of a many-forces run's overview.
+OVERVIEW_STEM = "index"
 
 
 class Progress:

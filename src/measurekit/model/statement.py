@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from enum import StrEnum
+from pathlib import Path
 
 import attrs
 
@@ -240,12 +241,26 @@ class Section:
 
 
 @attrs.frozen
+class Branding:
+    """An office's own look for the publication formats, from the statement file's
+    ``[publishing]`` table: a page template in place of the built-in one, a stylesheet
+    added after the built-in styles, and a logo (PNG or JPEG) with its text alternative.
+    Paths are absolute; the formats read the files when they render."""
+
+    template: Path | None = None
+    stylesheet: Path | None = None
+    logo: Path | None = None
+    logo_alt: str | None = None
+
+
+@attrs.frozen
 class StatementInfo:
     """Who the statement is from and what it covers.
 
     ``published`` is the publication date as the statement file gives it; ``notice`` a
     statement about the data every output must carry (such as "the data are constructed");
-    ``sources`` the statement file's sources, in its order.
+    ``sources`` the statement file's sources, in its order; ``branding`` the office's own
+    look for the publication formats, if it gives one.
     """
 
     force: str
@@ -259,6 +274,7 @@ class StatementInfo:
     contact: str | None = None
     notice: str | None = None
     sources: tuple[SourceInfo, ...] = ()
+    branding: Branding | None = None
 
 
 @attrs.frozen

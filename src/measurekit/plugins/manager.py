@@ -36,6 +36,7 @@ DEFAULT_PLUGINS = (
     "measurekit.outputs.markdown",
     "measurekit.outputs.json_figures",
     "measurekit.outputs.workbooks",
+    "measurekit.outputs.publish.formats",
 )
 
 T = TypeVar("T")

@@ -1,0 +1,157 @@
+"""The Word document, reopened with python-docx (styles, header rows, alt text,
+properties, page numbers, same bytes) and opened by LibreOffice Writer where installed."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .publish_document import sample_document
+
+docx = pytest.importorskip("docx", reason="python-docx comes with the docx extra: '.[docx]'")
+
+from docx.oxml.ns import qn  # noqa: E402
+
+from measurekit.outputs.publish.docx import render_docx  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def data() -> bytes:
+    return render_docx(sample_document())
+
+
+@pytest.fixture(scope="module")
+def word(data: bytes) -> Any:
+    return docx.Document(io.BytesIO(data))
+
+
+def test_headings_use_words_own_heading_styles(word: Any) -> None:
+    headings = [
+        (p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert headings[0] == ("Heading 1", "Police and Crime Measures: quarterly statement")
+    assert ("Heading 2", "Measure: Reduce homicide") in headings
+    assert ("Heading 3", "Force response") in headings
+    assert headings[-1] == ("Heading 2", "Notes")
+    levels = [int(name.split()[-1]) for name, _ in headings]
+    assert all(after <= before + 1 for before, after in itertools.pairwise(levels))
+
+
+def test_real_tables_with_a_repeating_header_row(word: Any) -> None:
+    assert len(word.tables) == 4
+    for table in word.tables:
+        header = table.rows[0]._tr
+        repeat = header.trPr.find(qn("w:tblHeader"))
+        assert repeat is not None
+        assert repeat.get(qn("w:val")) == "true"
+        assert table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val"))
+    homicide = word.tables[0]
+    cells = [[cell.text for cell in row.cells] for row in homicide.rows]
+    assert cells[0][-1] == "Change to current period (%)"
+    assert cells[2][3:] == ["28", "-42.9"]
+    assert cells[3][3:] == ["5", "[u]"]
+    assert cells[1][0] == "Homicide offences [note 2]"
+
+
+def test_every_picture_has_alt_text(word: Any) -> None:
+    pictures = list(word.inline_shapes)
+    assert len(pictures) == 1
+    for picture in pictures:
+        description = picture._inline.docPr.get("descr")
+        assert description.startswith("Homicide offences each month, April to June 2023. ")
+        assert "lowest 2 in April 2023" in description
+
+
+def test_title_language_and_page_numbers(word: Any) -> None:
+    properties = word.core_properties
+    assert properties.title.startswith("Police and Crime Measures: quarterly statement: ")
+    assert properties.language == "en-GB"
+    language = word.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    assert language.get(qn("w:val")) == "en-GB"
+    fields = word.sections[0].footer._element.findall(".//" + qn("w:fldSimple"))
+    assert [field.get(qn("w:instr")).strip() for field in fields] == ["PAGE", "NUMPAGES"]
+
+
+def test_same_bytes_every_build(data: bytes) -> None:
+    assert render_docx(sample_document()) == data
+    # The sample statement was published 2023-08-01.
+    properties = docx.Document(io.BytesIO(data)).core_properties
+    assert properties.created.isoformat().startswith("2023-08-01")
+    assert properties.modified == properties.created
+
+
+def test_libreoffice_writer_opens_it(tmp_path: Path, data: bytes) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    source = tmp_path / "statement.docx"
+    source.write_bytes(data)
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    converted = tmp_path / "statement.txt"
+    assert converted.exists(), result.stderr
+    text = " ".join(converted.read_text(encoding="utf-8-sig").split())
+    assert "Police and Crime Measures: quarterly statement" in text
+    for cell in ("-42.9", "62.3 to 84.5", "1,234", "[note 2]"):
+        assert cell in text
+
+
+def test_a_plugins_section_renderer_adds_to_the_default_drawing() -> None:
+    from collections.abc import Callable
+
+    from measurekit.document.nodes import MeasurePart
+    from measurekit.document.renderers import SectionRenderer, SectionRenderers
+
+    class Signed(SectionRenderer):
+        output_format = "docx"
+        measure = "homicide"
+
+        def render(self, part: MeasurePart, default: Callable[[MeasurePart], Any]) -> Any:
+            drawn = default(part)
+            drawn.document.add_paragraph("Signed off by the homicide team.")
+            return drawn
+
+    word = docx.Document(
+        io.BytesIO(
+            render_docx(
+                sample_document(), SectionRenderers.for_format("docx", [("signed", Signed())])
+            )
+        )
+    )
+    texts = [p.text for p in word.paragraphs]
+    assert texts.index("Signed off by the homicide team.") < texts.index("Force response")
+
+
+def test_an_office_logo_comes_first_with_its_alt_text(tmp_path: Path) -> None:
+    from measurekit.model.statement import Branding
+
+    from .test_html_page import PIXEL
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(PIXEL)
+    branding = Branding(logo=logo, logo_alt="Testshire Office logo")
+    word = docx.Document(io.BytesIO(render_docx(sample_document(branding))))
+    pictures = list(word.inline_shapes)
+    assert len(pictures) == 2
+    assert pictures[0]._inline.docPr.get("descr") == "Testshire Office logo"
