@@ -7,8 +7,9 @@ and their ``Crime type``, which ``crime_types.toml`` maps to indicators (the fou
 neighbourhood crime, drugs, possession of weapons). police.uk's Burglary and Robbery include
 offences against businesses, and are labelled so; homicide, firearm offences, knife crime and
 drug trafficking cannot be counted from police.uk's categories at all, and may not be
-mapped. Anti-social behaviour rows are not crimes and are ignored. A repeated Crime ID is counted on every row, as police.uk's own
-totals count it, and reported by ``measurekit check``.
+mapped. Anti-social behaviour rows are not crimes and are ignored. A repeated Crime ID is
+counted on every row, as police.uk's own totals count it, and reported by ``measurekit
+check``.
 
 Statement file keys, besides ``format``, ``path`` and ``force``::
 
