@@ -69,7 +69,12 @@ def optional(expect: Expect[T]) -> Expect[T | None]:
     """None, or what ``expect`` accepts."""
 
     def check(value: object) -> T | None:
-        return None if value is None else expect.check(value)
+        if value is None:
+            return None
+        try:
+            return expect.check(value)
+        except WrongResultError as wrong:
+            raise WrongResultError(f"{wrong} or None") from None
 
     return Expect(f"{expect.description} or None", check)
 

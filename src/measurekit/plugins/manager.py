@@ -193,8 +193,8 @@ class Plugins:
             self._fail(
                 PluginError(
                     candidate.name,
-                    f"its name is already taken by {_describe(earlier)}; "
-                    "give the entry point another name",
+                    f"the entry point of {candidate.distribution or 'another distribution'} "
+                    f"takes the name of {_describe(earlier)}; give it another name",
                 ),
                 f"{candidate.name} ({candidate.distribution})",
             )
