@@ -333,7 +333,7 @@ def register_source_formats():
     return [Hollow()]
 """
     )
-    statement, output = built
+    statement, _ = built
     statement.write_text(
         statement.read_text(encoding="utf-8").replace('"records"', '"hollow"'), encoding="utf-8"
     )
