@@ -180,6 +180,10 @@ class Plugins:
         plugins = cls(manager, tolerant)
         for candidate in sorted(candidates, key=lambda candidate: not candidate.builtin):
             plugins._add(candidate)
+        try:  # each plugin was checked as it came; this is pluggy's own last word
+            manager.check_pending()
+        except pluggy.PluginValidationError as error:
+            raise PluginError(manager.get_name(error.plugin) or "?", str(error)) from error
         return plugins
 
     def _add(self, candidate: Candidate) -> None:
