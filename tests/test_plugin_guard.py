@@ -599,3 +599,67 @@ def test_built_ins_are_collected_first_whatever_the_order_plugins_are_found() ->
     assert all(info.builtin for info in infos)
     assert plugins.is_builtin("measurekit.outputs.json_figures")
     assert plugins.is_builtin("homicide")
+
+
+def test_a_section_renderer_returning_none_is_named(
+    install: Install, built: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    install(
+        """
+class Nothing(SectionRenderer):
+    output_format = "text"
+    measure = "homicide"
+
+    def render(self, part, default):
+        return None
+
+@hookimpl
+def register_section_renderers():
+    return [Nothing()]
+"""
+    )
+    line = build_fails(built, capsys)
+    assert line == (
+        "measurekit: error: plugin 'rogue': section renderer for measure 'homicide' returned "
+        "None (NoneType), not str"
+    )
+
+
+FRAGILE_FORMAT = """
+class Fragile(OutputFormat):
+    name = "fragile"
+    extension = ".fragile"
+
+    def missing(self):
+        raise RuntimeError("cannot tell")
+
+    def render(self, document, renderers):
+        return b"fragile"
+
+@hookimpl
+def register_output_formats():
+    return [Fragile()]
+"""
+
+
+def test_a_format_whose_availability_check_fails_is_named(
+    install: Install, built: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    install(FRAGILE_FORMAT)
+    statement, output = built
+    # Without -f every format is asked whether it can be used here.
+    assert main(["build", str(statement), "-o", str(output)]) == 1
+    captured = capsys.readouterr()
+    untouched(output)
+    assert one_line(captured.err) == (
+        "measurekit: error: plugin 'rogue': output format 'fragile' failed: RuntimeError: "
+        "cannot tell"
+    )
+    # plugins still lists everything, the format marked with what went wrong.
+    assert main(["plugins"]) == 0
+    listed = capsys.readouterr().out
+    assert (
+        "output formats: fragile (unavailable: plugin 'rogue': output format 'fragile' failed: "
+        "RuntimeError: cannot tell)" in listed
+    )
+    assert "homicide 0.1.0" in listed
