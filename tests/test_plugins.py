@@ -160,7 +160,7 @@ def test_plugin_that_fails_to_import_is_named(
     monkeypatch.syspath_prepend(str(site))
     assert main(["plugins"]) == 1
     err = capsys.readouterr().err
-    assert "plugin 'broken': error importing 'broken_plugin'" in err
+    assert "plugin 'broken': importing 'broken_plugin' failed: ModuleNotFoundError" in err
     assert "no_such_module_anywhere" in err
     monkeypatch.setenv("MEASUREKIT_DISABLE_PLUGINS", "broken")
     assert main(["plugins"]) == 0
@@ -391,7 +391,7 @@ class WrongRendererPlugin:
 @pytest.mark.parametrize(
     ("output", "message"),
     [
-        ("text", "section renderer for measure 'homicide' returned int, not str"),
+        ("text", "section renderer for measure 'homicide' returned 42 (int), not str"),
         ("markdown", "section renderer for measure 'homicide' failed: ValueError: cannot draw"),
     ],
 )

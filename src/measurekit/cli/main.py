@@ -51,6 +51,15 @@ def _add_output_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_strict(command: argparse.ArgumentParser) -> None:
+    """``--strict``, shared by ``build`` and ``check``: warnings become errors."""
+    command.add_argument(
+        "--strict",
+        action="store_true",
+        help="make warnings errors (such as a statement whose current figures are all [x])",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with a sub-command per job."""
     # --debug is accepted before or after the command. The command's copy must not set a
@@ -93,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         help='financial quarter to build instead of the file\'s, e.g. "2023/24 Q1"; '
         "repeat it to build several, each named STEM-PERIOD.EXT",
     )
+    _add_strict(build)
     forces = build.add_mutually_exclusive_group()
     forces.add_argument(
         "--all-forces",
@@ -128,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         "statement", type=Path, metavar="STATEMENT.toml", help="the statement file to check"
     )
     check.add_argument("--period", metavar='"YYYY/YY QN"', help="financial quarter to check")
+    _add_strict(check)
 
     commands.add_parser(
         "plugins",
@@ -221,12 +232,15 @@ def _run(arguments: argparse.Namespace) -> int:
                 periods,
                 arguments.forces,
                 arguments.all_forces,
+                arguments.strict,
             )
-        return commands.build(arguments.statement, arguments.formats, arguments.output, periods[0])
+        return commands.build(
+            arguments.statement, arguments.formats, arguments.output, periods[0], arguments.strict
+        )
     if arguments.command == "example":
         return commands.example(arguments.output, arguments.formats)
     if arguments.command == "check":
-        return commands.check(arguments.statement, arguments.period)
+        return commands.check(arguments.statement, arguments.period, arguments.strict)
     if arguments.command == "audit":
         return audit.run(arguments)
     return commands.list_plugins()

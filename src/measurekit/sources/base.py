@@ -77,6 +77,19 @@ class Count:
 
 
 @attrs.frozen
+class IndicatorScope:
+    """What a source's figures for an indicator really count, where that is not what the
+    measure's indicator defines: ONS's robbery is all robbery, of business as well as
+    personal property, while the neighbourhood crime measure means robbery of personal
+    property. ``label`` stands in tables in place of the indicator's label, and
+    ``definition`` in the notes in place of its definition, so a figure never claims to
+    count something narrower than the data hold."""
+
+    label: str
+    definition: str
+
+
+@attrs.frozen
 class Tally:
     """A survey source's answer: ``yes`` of ``responses`` answered positively."""
 
@@ -217,6 +230,11 @@ class Source(abc.ABC):
     def coverage(self) -> Mapping[str, list[Month]]:
         """The months each indicator has data for, for the data-quality report."""
         return {}
+
+    def scope(self, indicator: str) -> IndicatorScope | None:
+        """What this source's counts of ``indicator`` really cover, when that differs from
+        what measures mean by it (see :class:`IndicatorScope`); None when it is the same."""
+        return None
 
     def population(self, window: Window) -> Population | Unavailable:
         """The population to divide counts over ``window`` by, for rates per 1,000.
