@@ -142,8 +142,11 @@ def test_plugins_command_lists_the_plugin(
 ) -> None:
     assert main(["plugins"]) == 0
     out = capsys.readouterr().out
-    assert "arson 1.2.3\n    measures: arson\n    hooks: register_measures" in out
-    assert "homicide 0.1.0" in out
+    # Each plugin names the distribution that installed it (as on the package index) and
+    # that distribution's version: the fixture's METADATA above, and measurekit's own.
+    assert "arson (arson-measure 1.2.3)\n    measures: arson\n    hooks: register_measures" in out
+    assert "homicide (pcc-measurekit 0.1.0)" in out
+    assert "measurekit.outputs.text (pcc-measurekit 0.1.0)" in out
     assert "source formats: counts, records" in out
     assert "output formats: json" in out
 

@@ -98,11 +98,11 @@ def check(statement: Path, period: str | None = None) -> int:
 
 
 def list_plugins() -> int:
-    """Print each plugin and what it provides."""
+    """Print each plugin, the distribution and version that installed it, and what it
+    provides."""
     plugins = Plugins.load()
     for info in plugins.describe():
-        version = f" {info.version}" if info.version else ""
-        print(f"{info.name}{version}")
+        print(terminal_safe(info.label))
         for label, names in (
             ("measures", info.measures),
             ("source formats", info.source_formats),

@@ -26,6 +26,8 @@ from measurekit.plugins import hookspecs
 from measurekit.sources.base import SourceFormat
 
 ENTRY_POINT_GROUP = "measurekit"
+#: The distribution (the name on the package index) that installs measurekit itself.
+DISTRIBUTION = "pcc-measurekit"
 DISABLE_VARIABLE = "MEASUREKIT_DISABLE_PLUGINS"
 
 #: The core's own plugins, registered after entry points, like any other.
@@ -51,6 +53,16 @@ class Provided(Generic[T]):
 
 
 @attrs.frozen
+class Origin:
+    """Where a plugin came from: the distribution that installed it (as named on the
+    package index) and its version; either is None when not known (a plugin passed in by a
+    script has no distribution)."""
+
+    distribution: str | None
+    version: str | None
+
+
+@attrs.frozen
 class PluginInfo:
     """What ``measurekit plugins`` shows for one plugin."""
 
@@ -60,14 +72,25 @@ class PluginInfo:
     measures: tuple[str, ...]
     source_formats: tuple[str, ...]
     output_formats: tuple[str, ...]
+    #: The distribution that installed the plugin, or None.
+    distribution: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The plugin's name, then its distribution and version where known:
+        ``homicide (pcc-measurekit 0.1.0)``, ``arson 1.2.3`` or ``arson``."""
+        if self.distribution:
+            version = f" {self.version}" if self.version else ""
+            return f"{self.name} ({self.distribution}{version})"
+        return f"{self.name} {self.version}" if self.version else self.name
 
 
 class Plugins:
     """The loaded plugins and what they provide, checked for clashes."""
 
-    def __init__(self, manager: pluggy.PluginManager, versions: dict[str, str | None]) -> None:
+    def __init__(self, manager: pluggy.PluginManager, origins: dict[str, Origin]) -> None:
         self._pm = manager
-        self._versions = versions
+        self._origins = origins
         self.measures: dict[str, Provided[Measure]] = self._collect(
             "register_measures", lambda measure: measure.id, "measure"
         )
@@ -90,23 +113,26 @@ class Plugins:
         manager = pluggy.PluginManager(ENTRY_POINT_GROUP)
         manager.add_hookspecs(hookspecs)
         disabled = {name.strip() for name in os.environ.get(DISABLE_VARIABLE, "").split(",")}
-        versions: dict[str, str | None] = {}
+        origins: dict[str, Origin] = {}
         if entry_points:
             for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
                 if entry_point.name in disabled or manager.has_plugin(entry_point.name):
                     continue
                 plugin = _load_entry_point(entry_point)
                 _register(manager, plugin, entry_point.name)
-                versions[entry_point.name] = entry_point.dist.version if entry_point.dist else None
+                dist = entry_point.dist
+                origins[entry_point.name] = Origin(
+                    dist.metadata["Name"] if dist else None, dist.version if dist else None
+                )
         for plugin in extra:
             name = getattr(plugin, "__name__", None) or type(plugin).__name__
             _register(manager, plugin, name)
-            versions[name] = getattr(plugin, "__version__", None)
+            origins[name] = Origin(None, getattr(plugin, "__version__", None))
         for module_name in DEFAULT_PLUGINS:
             if module_name not in disabled:
                 _register(manager, importlib.import_module(module_name), module_name)
-                versions[module_name] = __version__
-        return cls(manager, versions)
+                origins[module_name] = Origin(DISTRIBUTION, __version__)
+        return cls(manager, origins)
 
     def _collect(
         self, hook_name: str, key: Callable[[T], str], kind: str
@@ -173,18 +199,21 @@ class Plugins:
         return self.measures[measure_id].plugin
 
     def describe(self) -> list[PluginInfo]:
-        """Each plugin with its version, hooks and what it provides, in registration order."""
+        """Each plugin with its distribution and version, hooks and what it provides, in
+        registration order."""
         infos = []
         for name, plugin in self._pm.list_name_plugin():
+            origin = self._origins.get(name, Origin(None, None))
             hooks = tuple(sorted(caller.name for caller in self._pm.get_hookcallers(plugin) or ()))
             infos.append(
                 PluginInfo(
                     name,
-                    self._versions.get(name),
+                    origin.version,
                     hooks,
                     _provided_by(self.measures, name),
                     _provided_by(self.source_formats, name),
                     _provided_by(self.output_formats, name),
+                    origin.distribution,
                 )
             )
         return infos
