@@ -20,7 +20,7 @@ from measurekit.errors import InputError, Location, StatementFileError
 from measurekit.input_files import not_regular, read_text_limited
 from measurekit.limits import MAX_CELL_CHARS, MAX_STATEMENT_BYTES, MAX_STATEMENT_DEPTH
 from measurekit.measures.base import MeasureSettings
-from measurekit.measures.offence_codes import normalise_offence_code
+from measurekit.measures.offence_codes import offence_codes
 from measurekit.model.periods import FinancialQuarter, Month, Window
 from measurekit.model.statement import Branding, ComparisonWindows, SourceInfo, StatementInfo
 from measurekit.plugins.manager import Plugins
@@ -499,10 +499,14 @@ def _measure_settings(
                 f"indicator; it has {', '.join(sorted(indicator_ids))}",
                 Location(path),
             )
-    codes = {
-        indicator_id: frozenset(normalise_offence_code(code) for code in code_list)
-        for indicator_id, code_list in table.offence_codes.items()
-    }
+    codes = {}
+    for indicator_id, code_list in table.offence_codes.items():
+        try:
+            codes[indicator_id] = offence_codes(code_list)
+        except ValueError as error:
+            raise StatementFileError(
+                f"{prefix}.offence_codes.{indicator_id}: {error}", Location(path)
+            ) from error
     return MeasureSettings(
         source=table.source,
         baseline=_baseline(table.baseline, path, f"{prefix}.baseline"),

@@ -11,7 +11,7 @@ import attrs
 from measurekit import hookimpl
 from measurekit.errors import InputError, Location
 from measurekit.limits import MAX_MONTHS
-from measurekit.measures.offence_codes import normalise_offence_code
+from measurekit.measures.offence_codes import normalise_offence_code, offence_code_matches
 from measurekit.model.periods import Month, Window
 from measurekit.sources.base import (
     Answer,
@@ -217,8 +217,9 @@ RECORD_OPTIONAL = (
 
 def matches(key: RecordKey, rule: RecordFilter) -> bool:
     """Whether a tallied record satisfies every condition ``rule`` sets (its flags must
-    name columns of :data:`FLAG_COLUMNS`)."""
-    return (rule.offence_codes is None or key[1] in rule.offence_codes) and all(
+    name columns of :data:`FLAG_COLUMNS`). Offence codes match exactly, or with their
+    sub-codes for a ``"56*"`` entry (:func:`offence_code_matches`)."""
+    return (rule.offence_codes is None or offence_code_matches(key[1], rule.offence_codes)) and all(
         flag.admits(_held(key, flag.column)) for flag in rule.flags
     )
 
