@@ -88,6 +88,22 @@ def example(output: Path, formats: Sequence[str] | None) -> int:
         return build(path, formats, output)
 
 
+def init(folder: Path) -> int:
+    """Write the starter folder into ``folder`` and say what to do next."""
+    from measurekit.starter import STATEMENT, write_starter
+
+    for path in write_starter(folder):
+        print(f"wrote {terminal_safe(str(path))}")
+    statement = terminal_safe(str(folder / STATEMENT))
+    print(
+        f"\nNext: measurekit check {statement}\n      measurekit build {statement}"
+        f" -o {terminal_safe(str(folder / 'output'))}\n"
+        f"then replace the sample data and narrative ({terminal_safe(str(folder / 'README.md'))}"
+        " says what goes where)."
+    )
+    return 0
+
+
 def check(statement: Path, period: str | None = None) -> int:
     """Print the data-quality report; exit 1 if it found errors."""
     plugins = Plugins.load()

@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Build a Police and Crime Measures statement from crime data, survey returns and "
             "authored text: as plain text, Markdown, a spreadsheet and JSON figures."
         ),
-        epilog="Start with 'measurekit example' to see a finished statement.",
+        epilog="Start with 'measurekit example' to see a finished statement, and "
+        "'measurekit init DIR' to begin your own.",
     )
     parser.add_argument(
         "--debug", action="store_true", help="show the full traceback when something fails"
@@ -116,6 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
         "every format, with no other input.",
     )
     _add_output_options(example)
+
+    init = commands.add_parser(
+        "init",
+        parents=[common],
+        help="write a starter folder to make your own statement from",
+        description="Write a starter folder: a statement file, narrative files, small sample "
+        "data and a README saying what to replace. It builds and checks clean as it is.",
+    )
+    init.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
 
     check = commands.add_parser(
         "check",
@@ -225,6 +235,8 @@ def _run(arguments: argparse.Namespace) -> int:
         return commands.build(arguments.statement, arguments.formats, arguments.output, periods[0])
     if arguments.command == "example":
         return commands.example(arguments.output, arguments.formats)
+    if arguments.command == "init":
+        return commands.init(arguments.folder)
     if arguments.command == "check":
         return commands.check(arguments.statement, arguments.period)
     if arguments.command == "audit":
