@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import runpy
 import tomllib
 from pathlib import Path
 
@@ -114,3 +115,15 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert (folder / "statement.toml").read_text(encoding="utf-8") == "my own work\n"
     assert [path.name for path in folder.iterdir()] == ["statement.toml"]
     assert [path.name for path in tmp_path.iterdir()] == ["mine"]  # no staging left behind
+
+
+def test_the_starter_data_are_what_the_generator_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = Path(__file__).parents[1]
+    monkeypatch.chdir(tmp_path)
+    runpy.run_path(str(root / "tools" / "make_starter_data.py"), run_name="__main__")
+    for name in ("crime-records.csv", "victim-survey.csv", "force-counts.csv"):
+        made = tmp_path / "src" / "measurekit" / "starter" / "data" / name
+        bundled = root / "src" / "measurekit" / "starter" / "data" / name
+        assert made.read_bytes() == bundled.read_bytes(), name
