@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from measurekit.errors import InputError, Location, StatementFileError
+from measurekit.errors import InputError, Location, MeasurekitError, StatementFileError
 from measurekit.input_files import not_regular, read_text_limited
 from measurekit.limits import MAX_CELL_CHARS, MAX_STATEMENT_BYTES, MAX_STATEMENT_DEPTH
 from measurekit.measures.base import MeasureSettings
@@ -153,7 +153,7 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
     document = _structure(raw, StatementFile, path, "")
     base = path.parent
     table = document.statement
-    quarter = _parse(FinancialQuarter.parse, period or table.period, path, "statement.period")
+    quarter = _quarter(period, table.period, path)
     baseline = _baseline(table.baseline, path, "statement.baseline")
     info = StatementInfo(
         force=table.force,
@@ -341,6 +341,17 @@ def _parse(parser: Callable[[str], T], text: str, path: Path, key: str) -> T:
         return parser(text)
     except ValueError as error:
         raise StatementFileError(f"{key}: {error}", Location(path)) from None
+
+
+def _quarter(asked: str | None, written: str, path: Path) -> FinancialQuarter:
+    """The quarter asked for in place of the file's (``--period``), else the file's own
+    ``statement.period``; an error names whichever was wrong."""
+    if asked is None:
+        return _parse(FinancialQuarter.parse, written, path, "statement.period")
+    try:
+        return FinancialQuarter.parse(asked)
+    except ValueError as error:
+        raise MeasurekitError(f"the period asked for (--period): {error}") from None
 
 
 def _baseline(text: str | None, path: Path, key: str) -> Window | None:

@@ -22,6 +22,7 @@ from measurekit import output_set
 from measurekit.__about__ import __version__
 from measurekit.audit import command as audit
 from measurekit.errors import MeasurekitError
+from measurekit.model.periods import FinancialQuarter
 from measurekit.text_rules import terminal_safe
 
 EXIT_OK = 0
@@ -49,6 +50,16 @@ def _add_output_options(command: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="folder for the output files (default: ./output)",
     )
+
+
+def _quarter(text: str) -> str:
+    """A ``--period`` value, checked to be a financial quarter: a wrong one is a usage
+    error about the option, never about the statement file's ``statement.period``."""
+    try:
+        FinancialQuarter.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--period",
         action="append",
+        type=_quarter,
         metavar='"YYYY/YY QN"',
         help='financial quarter to build instead of the file\'s, e.g. "2023/24 Q1"; '
         "repeat it to build several, each named STEM-PERIOD.EXT",
@@ -137,7 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "statement", type=Path, metavar="STATEMENT.toml", help="the statement file to check"
     )
-    check.add_argument("--period", metavar='"YYYY/YY QN"', help="financial quarter to check")
+    check.add_argument(
+        "--period", type=_quarter, metavar='"YYYY/YY QN"', help="financial quarter to check"
+    )
 
     commands.add_parser(
         "plugins",

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 import pluggy
 
-from measurekit.__about__ import __version__
+from measurekit.__about__ import DISTRIBUTION, __version__
 from measurekit.document.renderers import SectionRenderer, SectionRenderers
 from measurekit.errors import MeasurekitError, PluginError
 from measurekit.measures.base import Measure
@@ -26,8 +26,6 @@ from measurekit.plugins import hookspecs
 from measurekit.sources.base import SourceFormat
 
 ENTRY_POINT_GROUP = "measurekit"
-#: The distribution (the name on the package index) that installs measurekit itself.
-DISTRIBUTION = "pcc-measurekit"
 DISABLE_VARIABLE = "MEASUREKIT_DISABLE_PLUGINS"
 
 #: The core's own plugins, registered after entry points, like any other.
