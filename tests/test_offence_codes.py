@@ -116,3 +116,37 @@ def test_a_malformed_code_in_the_statement_names_its_key(
     assert "'5*6'" in err
     assert "statement.toml" in err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("codes", "warned"),
+    [
+        ('["56"]', "homicide: homicide: 5 records coded 56A, 56B are not counted"),
+        ('["56", "56A"]', "homicide: homicide: 3 records coded 56B are not counted"),
+        ('["56*"]', None),
+        ('["56", "56A", "56B"]', None),
+        ('["58"]', "homicide: homicide: 4 records coded 58A are not counted"),
+    ],
+)
+def test_check_warns_of_sub_codes_a_measure_does_not_count(
+    statement_dir: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    codes: str,
+    warned: str | None,
+) -> None:
+    write_csv(tmp_path / "crime.csv", RECORD_HEADER, ARSON_RECORDS)
+    statement = statement_dir(
+        '[sources.crime]\nformat = "records"\npath = "crime.csv"\n'
+        'start = "2020-07"\nend = "2023-06"\n'
+        '[[sections]]\nmeasures = ["homicide"]\n'
+        f"[measures.homicide.offence_codes]\nhomicide = {codes}\n"
+    )
+    assert main(["check", str(statement)]) == 0  # a warning, not an error
+    lines = [line for line in capsys.readouterr().out.splitlines() if "not counted" in line]
+    if warned is None:
+        assert lines == []
+    else:
+        (line,) = lines
+        assert line.startswith(f"warning: crime: {warned}: offence codes match exactly")
+        assert "[measures.homicide.offence_codes]" in line

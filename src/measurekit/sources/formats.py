@@ -205,6 +205,9 @@ FLAG_COLUMNS = {
 }
 
 RECORD_COLUMNS = ("recorded_date", "offence_code")
+#: How :meth:`RecordsSource.counts_by_month` names an offence code's series:
+#: ``"offence code 56A"``; ``measurekit check`` reads the codes back from these names.
+OFFENCE_CODE_SERIES = "offence code "
 RECORD_OPTIONAL = (
     "knife_or_sharp_instrument",
     "firearm_type",
@@ -259,7 +262,7 @@ class RecordsSource(TalliedSource[RecordKey]):
         """Records per offence code and month, over the months the extract covers."""
         series: dict[str, dict[Month, int]] = {}
         for key, n in self._tally.items():
-            by_month = series.setdefault(f"offence code {key[1]}", {})
+            by_month = series.setdefault(f"{OFFENCE_CODE_SERIES}{key[1]}", {})
             by_month[key[0]] = by_month.get(key[0], 0) + n
         months = list(Window(self.first, self.last))
         return {
