@@ -438,8 +438,8 @@ def test_system_exit_while_a_plugin_is_imported_is_named(
     untouched(output)
     listing = run_child(["plugins"], site, statement.parent)
     assert listing.returncode == 1
-    assert "homicide 0.1.0\n    measures: homicide\n" in listing.stdout
-    assert "rogue 1.0 (broken)\n" in listing.stdout
+    assert "homicide (pcc-measurekit 0.1.0)\n    measures: homicide\n" in listing.stdout
+    assert "rogue (rogue-plugin 1.0) (broken)\n" in listing.stdout
     assert "SystemExit" in one_line(listing.stderr)
 
 
@@ -455,10 +455,10 @@ def test_plugins_lists_the_others_and_shows_each_broken_one(
     )
     assert main(["plugins"]) == 1
     captured = capsys.readouterr()
-    assert "arson 1.0\n    measures: arson\n    hooks: register_measures\n" in captured.out
-    assert "homicide 0.1.0\n    measures: homicide\n" in captured.out
+    assert "arson (arson-plugin 1.0)\n    measures: arson\n    hooks: register_measures\n" in captured.out
+    assert "homicide (pcc-measurekit 0.1.0)\n    measures: homicide\n" in captured.out
     assert "output formats: json" in captured.out
-    assert "rogue 1.0 (broken)\n    broken: plugin 'rogue' (in hook register_measures): " in (
+    assert "rogue (rogue-plugin 1.0) (broken)\n    broken: plugin 'rogue' (in hook register_measures): " in (
         captured.out
     )
     assert one_line(captured.err).startswith(
@@ -662,4 +662,4 @@ def test_a_format_whose_availability_check_fails_is_named(
         "output formats: fragile (unavailable: plugin 'rogue': output format 'fragile' failed: "
         "RuntimeError: cannot tell)" in listed
     )
-    assert "homicide 0.1.0" in listed
+    assert "homicide (pcc-measurekit 0.1.0)" in listed

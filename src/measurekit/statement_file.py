@@ -20,7 +20,7 @@ from measurekit.errors import InputError, Location, MeasurekitError, StatementFi
 from measurekit.input_files import not_regular, read_text_limited
 from measurekit.limits import MAX_CELL_CHARS, MAX_STATEMENT_BYTES, MAX_STATEMENT_DEPTH
 from measurekit.measures.base import MeasureSettings
-from measurekit.measures.offence_codes import normalise_offence_code
+from measurekit.measures.offence_codes import offence_codes
 from measurekit.model.periods import FinancialQuarter, Month, Window
 from measurekit.model.statement import Branding, ComparisonWindows, SourceInfo, StatementInfo
 from measurekit.output_names import output_stem
@@ -167,7 +167,7 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
     document = _structure(raw, StatementFile, path, "")
     base = path.parent
     table = document.statement
-    quarter = _parse(FinancialQuarter.parse, period or table.period, path, "statement.period")
+    quarter = _quarter(period, table.period, path)
     file_quarter = quarter if period is None else _own_quarter(table.period)
     baseline = _baseline(table.baseline, path, "statement.baseline")
     info = StatementInfo(
@@ -358,6 +358,17 @@ def _parse(parser: Callable[[str], T], text: str, path: Path, key: str) -> T:
         raise StatementFileError(f"{key}: {error}", Location(path)) from None
 
 
+def _quarter(asked: str | None, written: str, path: Path) -> FinancialQuarter:
+    """The quarter asked for in place of the file's (``--period``), else the file's own
+    ``statement.period``; an error names whichever was wrong."""
+    if asked is None:
+        return _parse(FinancialQuarter.parse, written, path, "statement.period")
+    try:
+        return FinancialQuarter.parse(asked)
+    except ValueError as error:
+        raise MeasurekitError(f"the period asked for (--period): {error}") from None
+
+
 def _baseline(text: str | None, path: Path, key: str) -> Window | None:
     """A baseline written as the last month of its 12 months (``"2020-03"``)."""
     if text is None:
@@ -514,10 +525,14 @@ def _measure_settings(
                 f"indicator; it has {', '.join(sorted(indicator_ids))}",
                 Location(path),
             )
-    codes = {
-        indicator_id: frozenset(normalise_offence_code(code) for code in code_list)
-        for indicator_id, code_list in table.offence_codes.items()
-    }
+    codes = {}
+    for indicator_id, code_list in table.offence_codes.items():
+        try:
+            codes[indicator_id] = offence_codes(code_list)
+        except ValueError as error:
+            raise StatementFileError(
+                f"{prefix}.offence_codes.{indicator_id}: {error}", Location(path)
+            ) from error
     return MeasureSettings(
         source=table.source,
         baseline=_baseline(table.baseline, path, f"{prefix}.baseline"),

@@ -2,7 +2,9 @@
 
 For every source of a statement the report gives the months each indicator covers, gaps in
 them, records found more than once, monthly counts far outside their own history (see
-:mod:`measurekit.check.unusual`) and rows that could not be read, with their file and line.
+:mod:`measurekit.check.unusual`), records whose offence code is a sub-code a measure does
+not count (:mod:`measurekit.check.codes`) and rows that could not be read, with their file
+and line.
 
 Errors make the check fail: a source that cannot be read, a row that cannot be read, or a
 gap inside a window the statement needs (the build would stop there). Everything else is a
@@ -18,6 +20,7 @@ from itertools import pairwise
 import attrs
 
 from measurekit.build import compute_statement
+from measurekit.check.codes import code_lists, sub_code_messages
 from measurekit.check.unusual import unusual_months
 from measurekit.errors import MeasurekitError
 from measurekit.model.periods import Month, Window
@@ -96,6 +99,7 @@ def quality_report(plan: StatementPlan, plugins: Plugins) -> QualityReport:
     """Open every source of ``plan`` (through :meth:`SourceFormat.inspect`) and report on
     its data; nothing is written."""
     needed = needed_windows(plan, plugins)
+    codes = code_lists(plan, plugins)
     findings: list[Finding] = []
     for name, spec in plan.sources.items():
         try:
@@ -104,6 +108,12 @@ def quality_report(plan: StatementPlan, plugins: Plugins) -> QualityReport:
             findings.append(Finding(Level.ERROR, name, str(error)))
             continue
         findings.extend(source_findings(source, needed.get(name, []), plan.allow_gaps))
+        if name in codes:
+            held = source.counts_by_month()
+            findings.extend(
+                Finding(Level.WARNING, name, message)
+                for message in sub_code_messages(codes[name], held)
+            )
     if not any(finding.level is Level.ERROR for finding in findings):
         findings.extend(statement_findings(plan, plugins))
     return QualityReport(tuple(findings))

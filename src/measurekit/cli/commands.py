@@ -109,6 +109,22 @@ def example(output: Path, formats: Sequence[str] | None) -> int:
         return build(path, formats, output)
 
 
+def init(folder: Path) -> int:
+    """Write the starter folder into ``folder`` and say what to do next."""
+    from measurekit.starter import STATEMENT, write_starter
+
+    for path in write_starter(folder):
+        print(f"wrote {terminal_safe(str(path))}")
+    statement = terminal_safe(str(folder / STATEMENT))
+    print(
+        f"\nNext: measurekit check {statement}\n      measurekit build {statement}"
+        f" -o {terminal_safe(str(folder / 'output'))}\n"
+        f"then replace the sample data and narrative ({terminal_safe(str(folder / 'README.md'))}"
+        " says what goes where)."
+    )
+    return 0
+
+
 def check(statement: Path, period: str | None = None, strict: bool = False) -> int:
     """Print the data-quality report; exit 1 if it found errors (with ``strict``, its
     warnings are errors)."""
@@ -122,14 +138,13 @@ def check(statement: Path, period: str | None = None, strict: bool = False) -> i
 
 
 def list_plugins() -> int:
-    """Print each plugin and what it provides. A plugin that cannot be loaded is listed as
-    broken, with why, and the others are still listed; then the command fails, with a line
-    on stderr for each broken plugin."""
+    """Print each plugin, the distribution and version that installed it, and what it
+    provides. A plugin that cannot be loaded is listed as broken, with why, and the others
+    are still listed; then the command fails, with a line on stderr for each broken plugin."""
     plugins = Plugins.load(tolerant=True)
     for info in plugins.describe():
-        version = f" {info.version}" if info.version else ""
         state = " (broken)" if info.broken else ""
-        print(terminal_safe(f"{info.name}{version}{state}"))
+        print(terminal_safe(f"{info.label}{state}"))
         for label, names in (
             ("measures", info.measures),
             ("source formats", info.source_formats),

@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 import pluggy
 
-from measurekit.__about__ import __version__
+from measurekit.__about__ import DISTRIBUTION, __version__
 from measurekit.document.renderers import SectionRenderer, SectionRenderers
 from measurekit.errors import MeasurekitError, PluginError
 from measurekit.measures.base import Measure
@@ -67,6 +67,17 @@ class PluginInfo:
     output_formats: tuple[str, ...]
     builtin: bool = False
     broken: str | None = None
+    #: The distribution that installed the plugin, or None (a plugin passed in by a script).
+    distribution: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The plugin's name, then its distribution and version where known:
+        ``homicide (pcc-measurekit 0.1.0)``, ``arson 1.2.3`` or ``arson``."""
+        if self.distribution:
+            version = f" {self.version}" if self.version else ""
+            return f"{self.name} ({self.distribution}{version})"
+        return f"{self.name} {self.version}" if self.version else self.name
 
 
 @attrs.frozen
@@ -176,7 +187,7 @@ class Plugins:
         for module_name in DEFAULT_PLUGINS:
             if module_name not in disabled:
                 get = partial(importlib.import_module, module_name)
-                candidates.append(Candidate(module_name, get, True, __version__, "measurekit"))
+                candidates.append(Candidate(module_name, get, True, __version__, DISTRIBUTION))
         plugins = cls(manager, tolerant)
         for candidate in sorted(candidates, key=lambda candidate: not candidate.builtin):
             plugins._add(candidate)
@@ -378,6 +389,7 @@ class Plugins:
                     _provided_by(self.output_formats, key),
                     candidate.builtin,
                     str(broken) if broken else None,
+                    candidate.distribution,
                 )
             )
         return infos
@@ -401,8 +413,8 @@ def _itself(plugin: object) -> object:
 
 
 def _is_builtin(entry_point: importlib.metadata.EntryPoint) -> bool:
-    """Whether ``entry_point`` belongs to the measurekit distribution itself."""
-    return _distribution(entry_point) == "measurekit"
+    """Whether ``entry_point`` belongs to measurekit's own distribution."""
+    return _distribution(entry_point) == DISTRIBUTION
 
 
 def _distribution(entry_point: importlib.metadata.EntryPoint) -> str | None:
