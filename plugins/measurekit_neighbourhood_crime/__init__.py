@@ -111,6 +111,8 @@ class NeighbourhoodCrime(Measure):
         window = parts[0].window
         if all(part.value is not None for part in parts):
             total = sum(int(part.value or 0) for part in parts)
+            # The total is its parts' lookups together: explaining it lists their rows.
+            lookups = tuple(lookup for part in parts for lookup in part.lookups)
             revised = [p.indicator.label.lower() for p in parts if p.marker is Marker.REVISED]
             if revised:
                 note = f"the sum of its parts, including revised figures for {join_words(revised)}"
@@ -123,8 +125,9 @@ class NeighbourhoodCrime(Measure):
                     total,
                     marker=Marker.REVISED,
                     note=note,
+                    lookups=lookups,
                 )
-            return Figure(self.id, TOTAL, role, window, Unit.COUNT, total)
+            return Figure(self.id, TOTAL, role, window, Unit.COUNT, total, lookups=lookups)
         own = context.count(TOTAL, Query(TOTAL.id), role, window)
         if own.value is not None:
             return own
