@@ -365,9 +365,7 @@ def method_entry(result: MeasureResult, figures: Sequence[Figure]) -> MethodEntr
         tuple(selections),
         tuple(windows),
         tuple(dict.fromkeys(lookup.source for lookup in lookups)),
-        "by the measure from its other figures, not read from a source."
-        if unsourced
-        else None,
+        "by the measure from its other figures, not read from a source." if unsourced else None,
     )
 
 

@@ -27,9 +27,9 @@ from measurekit.sources.base import (
     describe_filter,
 )
 from measurekit.sources.explanation import Explanation, InputRow
-from measurekit.sources.provenance import InputFile, RowCounter
 from measurekit.sources.forces import FORCE_COLUMN, forces_in_column, select_force
 from measurekit.sources.parsing import boolean, month, month_of_date, whole_number
+from measurekit.sources.provenance import InputFile, RowCounter
 from measurekit.sources.tabular import Row, read_rows
 from measurekit.sources.tiling import Gap, tile
 
@@ -270,9 +270,7 @@ class CountsFormat(ForceColumnFormat):
                         f"(the first is at row {earlier.number})",
                     )
                 seen[indicator, window] = row
-                entries.setdefault(indicator, []).append(
-                    _Entry(window, value, row.number, path)
-                )
+                entries.setdefault(indicator, []).append(_Entry(window, value, row.number, path))
         return CountsSource(spec.name, entries, counter.inputs())
 
 

@@ -29,8 +29,8 @@ from measurekit.sources.formats import (
     outside,
     tally_rows,
 )
-from measurekit.sources.provenance import RowCounter
 from measurekit.sources.parsing import boolean, month_of_date
+from measurekit.sources.provenance import RowCounter
 from measurekit.sources.tabular import Row
 
 #: What a response is reduced to: its month, whether satisfied, whether domestic abuse.

@@ -108,7 +108,7 @@ def _inputs_sheet(kit: SheetKit, document: StatementDocument, appendix: Appendix
             "Rows are the data rows of each file (its header not counted). The SHA-256 "
             "digest identifies the file exactly: a copy with the same digest holds the same "
             "bytes."
-        )
+        ),
     ]
     if any(item.rows is None for item in appendix.inputs):
         lines.append(
@@ -123,8 +123,7 @@ def _inputs_sheet(kit: SheetKit, document: StatementDocument, appendix: Appendix
     return Sheet(
         name=kit.sheet_name(INPUT_FILES),
         link_text="Input files the figures were made from",
-        title=f"Input files the figures were made from, {info.force}, "
-        f"{info.quarter.long_label}",
+        title=f"Input files the figures were made from, {info.force}, {info.quarter.long_label}",
         description="This sheet holds one table of the files the statement's sources read, "
         "with each file's rows and SHA-256 digest.",
         lines=tuple(lines),

@@ -219,9 +219,7 @@ def _appendix_lines(document: StatementDocument) -> list[Line]:
     if appendix is None or not (appendix.methods or appendix.inputs):
         return []
     first = "Methods" if appendix.methods else "Input_files"
-    return [
-        Line(f"{appendix.title}: methods and input files", link=first)
-    ]
+    return [Line(f"{appendix.title}: methods and input files", link=first)]
 
 
 def _workbook_title(document: StatementDocument) -> str:
