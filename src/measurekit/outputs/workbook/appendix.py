@@ -64,7 +64,7 @@ def _methods_sheet(kit: SheetKit, document: StatementDocument, appendix: Appendi
         "Measure",
         "Definition",
         "Selection",
-        "Comparison",
+        "Window",
         "First month",
         "Last month",
         "Months (number)",
