@@ -22,6 +22,7 @@ from measurekit import output_set
 from measurekit.__about__ import __version__
 from measurekit.audit import command as audit
 from measurekit.errors import MeasurekitError
+from measurekit.explain import command as explain
 from measurekit.text_rules import terminal_safe
 
 EXIT_OK = 0
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         "formats and output formats it provides.",
     )
     audit.add_parser(commands, common)
+    explain.add_parser(commands, common)
     return parser
 
 
@@ -229,6 +231,8 @@ def _run(arguments: argparse.Namespace) -> int:
         return commands.check(arguments.statement, arguments.period)
     if arguments.command == "audit":
         return audit.run(arguments)
+    if arguments.command == "explain":
+        return explain.run(arguments)
     return commands.list_plugins()
 
 
