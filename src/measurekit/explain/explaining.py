@@ -37,16 +37,20 @@ class ExplainedFigure:
 
 
 def explain_figure(
-    statement_path: Path, indicator: str, role: Role = Role.CURRENT, period: str | None = None
+    statement_path: Path,
+    indicator: str,
+    role: Role = Role.CURRENT,
+    period: str | None = None,
+    plugins: Plugins | None = None,
 ) -> ExplainedFigure:
     """The rows behind ``indicator``'s figure in ``role`` (for ``period``, default the
-    statement file's own quarter).
+    statement file's own quarter), with ``plugins`` (default: the installed ones).
 
     Raises :class:`MeasurekitError` in one line when the statement has no such figure
     (listing the indicators or windows it has), when the figure was not counted from a
     source, when its source cannot list rows, or when the rows do not make the figure.
     """
-    plugins = Plugins.load()
+    plugins = plugins or Plugins.load()
     plan = load_statement(statement_path, plugins, period)
     statement, sources = compute_with_sources(plan, plugins)
     figure = find_figure(statement, indicator, role)

@@ -349,7 +349,7 @@ class RecordsSource(TalliedSource[RecordKey]):
 
     def explain(self, query: Query, window: Window) -> Explanation:
         """Every record of the window the query's filter admits, read again from the
-        files, with its cells as the file writes them."""
+        files, with its cells as the file writes them (trimmed of spaces)."""
         rule = query.records or RecordFilter()
         spec = self.opened_from()
         rows = []
