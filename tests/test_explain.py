@@ -241,7 +241,7 @@ def test_survey_rows_are_the_responses_and_give_the_percentage(
     figure = built_figure(tmp_path, statement, "domestic_abuse_satisfaction", "current")
     assert figure["base"] == len(in_window)
     assert figure["value"] == pytest.approx(satisfied / len(in_window) * 100)
-    assert f"{satisfied:,} satisfied" in err
+    assert f"{satisfied:,} answered yes" in err
 
 
 # --- counts -------------------------------------------------------------------------------

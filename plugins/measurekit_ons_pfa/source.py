@@ -190,7 +190,7 @@ class OnsPfaSource(Source):
         for position, cell in enumerate(best.cells):
             sheet, _, column = (cell.location.column or "").rpartition("!")
             role = "percentage change" if best.derived and position == 1 else "count"
-            printed = cell.symbol if cell.value is None else f"{cell.value:g}"
+            printed = cell.symbol if cell.value is None else _exact(cell.value)
             rows.append(
                 InputRow(
                     best.edition.path,
@@ -202,7 +202,7 @@ class OnsPfaSource(Source):
             current, change = (cell.number() or 0.0 for cell in best.cells)
             how.append(
                 f"worked out as the count divided by (1 + change / 100): "
-                f"{current:g} / (1 + {change:g} / 100) = {best.value:,}"
+                f"{_exact(current)} / (1 + {_exact(change)} / 100) = {best.value:,}"
             )
         if first is not None and first.edition is not best.edition and first.value != best.value:
             how.append(f"first published as {first.value:,} in the {first.edition.label}")
@@ -307,3 +307,8 @@ class OnsPfaSource(Source):
 
 def _by_path(edition: Edition) -> str:
     return str(edition.path)
+
+
+def _exact(value: float) -> str:
+    """A cell's number as stored, in full: ``39644``, ``19.481608...``."""
+    return str(int(value)) if value.is_integer() else repr(value)

@@ -100,11 +100,10 @@ def commentary(explained: ExplainedFigure) -> str:
         if explanation.counted == "values":
             lines.append(f"{rows:,} {noun}; their values add up to {explanation.value:,}")
         elif explanation.counted == "responses":
-            lines.append(f"{rows:,} {noun} (responses), {explanation.value:,} satisfied")
+            lines.append(f"{rows:,} {noun} (responses), {explanation.value:,} answered yes")
         elif explanation.counted == "cells":
-            lines.append(
-                f"{rows:,} {'cell' if rows == 1 else 'cells'}; they give {explanation.value:,}"
-            )
+            cells = "1 cell gives" if rows == 1 else f"{rows:,} cells give"
+            lines.append(f"{cells} {explanation.value:,}")
         else:
             lines.append(f"{rows:,} {noun}")
     return "\n".join(lines) + "\n"
