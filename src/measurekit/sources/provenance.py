@@ -10,6 +10,7 @@ row counts.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -35,14 +36,28 @@ class InputFile:
     rows: int | None = None
 
 
+#: Digests already worked out, by file, modification time and size: a run building a
+#: statement for every force hashes each shared file once, not once per force.
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
 def sha256_of(path: Path) -> str:
     """The SHA-256 digest of the regular file at ``path``, as lower-case hex; raises
-    :class:`~measurekit.errors.InputError` when it is not a readable regular file."""
-    digest = hashlib.sha256()
+    :class:`~measurekit.errors.InputError` when it is not a readable regular file.
+
+    A file read again unchanged (same modification time and size) is not hashed again.
+    """
     with open_regular(path) as handle:
+        status = os.fstat(handle.fileno())
+        key = (os.path.realpath(path), status.st_mtime_ns, status.st_size)
+        known = _DIGESTS.get(key)
+        if known is not None:
+            return known
+        digest = hashlib.sha256()
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
-    return digest.hexdigest()
+    _DIGESTS[key] = digest.hexdigest()
+    return _DIGESTS[key]
 
 
 def input_file(path: Path, rows: int | None = None) -> InputFile:
