@@ -570,6 +570,8 @@ def appendix_lines(methods: dict[str, Any], files: list[tuple[str, dict[str, Any
         if entry["definition"]:
             lines.append(f"Definition: {entry['definition']}")
         lines += [f"Selected: {selection}." for selection in entry["selections"]]
+        if entry["derived"]:
+            lines.append(f"Worked out: {entry['derived']}")
         windows = [
             f"{labels[w['role']]}: {w['months']} months to {period(w).split(' to ')[1]} "
             f"({w['start']} to {w['end']})"

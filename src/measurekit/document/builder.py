@@ -356,6 +356,12 @@ def method_entry(result: MeasureResult, figures: Sequence[Figure]) -> MethodEntr
         for figure in counted
     )
     unsourced = any(figure.known and not figure.lookups for figure in figures)
+    summed = any(len(figure.lookups) > 1 for figure in figures)
+    derived = None
+    if unsourced:
+        derived = "by the measure from its other figures, not read from a source."
+    elif summed:
+        derived = "the sum of the selections above, window by window."
     return MethodEntry(
         result.measure_id,
         result.title,
@@ -365,7 +371,7 @@ def method_entry(result: MeasureResult, figures: Sequence[Figure]) -> MethodEntr
         tuple(selections),
         tuple(windows),
         tuple(dict.fromkeys(lookup.source for lookup in lookups)),
-        "by the measure from its other figures, not read from a source." if unsourced else None,
+        derived,
     )
 
 
