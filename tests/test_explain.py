@@ -490,3 +490,20 @@ def test_a_third_party_source_explains_through_the_hook_or_says_it_cannot(
     assert explained.figure.value == 60
     assert explained.explanation is not None
     assert len(explained.explanation.rows) == 60
+
+
+def test_period_explains_another_quarters_figure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    statement = records_statement(tmp_path, 21)
+    status, out, err = run(capsys, str(statement), "knife_crime", "--period", "2022/23 Q4")
+    assert status == 0, err
+    first, last = dt.date(2022, 4, 1), dt.date(2023, 3, 31)
+    expected = set()
+    with (tmp_path / "data" / "records.csv").open(newline="", encoding="utf-8") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            day = dt.date.fromisoformat(row["recorded_date"])
+            if row["force"] == "Testshire Police" and first <= day <= last and has_knife(row):
+                expected.add(str(line))
+    assert {row["line"] for row in parsed(out)} == expected
+    assert "12 months to March 2023, 2022-04 to 2023-03" in err
