@@ -188,6 +188,12 @@ def write_outputs(
     return write_output_set(files, directory)
 
 
+def guarded(plugin: str, what: str, action: Callable[[], T]) -> T:
+    """Run ``action``, a plugin's code; an unexpected exception becomes a
+    :class:`PluginError` naming ``plugin`` and ``what`` it was doing."""
+    return _guarded(plugin, what, action)
+
+
 def _guarded(plugin: str, what: str, action: Callable[[], T]) -> T:
     """Run ``action``; an unexpected exception becomes a :class:`PluginError` naming the
     plugin and what it was doing."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from measurekit.build import _guarded, compute_with_sources
+from measurekit.build import compute_with_sources, guarded
 from measurekit.errors import MeasurekitError, PluginError
 from measurekit.model.statement import Figure, Role, Statement, Unit
 from measurekit.plugins.manager import Plugins
@@ -75,7 +75,7 @@ def explain_figure(
             raise MeasurekitError(f"the statement file has no [sources.{lookup.source}]")
         spec = plan.sources[lookup.source]
         plugin = plugins.source_formats[spec.format_name].plugin
-        explanation = _guarded(
+        explanation = guarded(
             plugin,
             f"source format {spec.format_name!r}",
             partial(source.explain, lookup.query, lookup.window),
