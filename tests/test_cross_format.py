@@ -16,6 +16,9 @@ measurekit's own change function.
 from __future__ import annotations
 
 import calendar
+import csv
+import hashlib
+import importlib.util
 import io
 import json
 import math
@@ -510,3 +513,181 @@ def test_a_third_party_format_lays_out_every_measures_tables(tmp_path: Path) -> 
     markdown = outputs["markdown"].decode()
     assert "**Reduce neighbourhood crime, as its plugin draws it.**" in markdown
     assert markdown_rows(markdown) == rows
+
+
+# --- the appendix "How these figures were made" -------------------------------------------
+
+#: Every format; docx and pdf only where their extras are installed (they come with the
+#: test extra: '.[test]' installs '.[all]').
+ALL_FORMATS = tuple(
+    name
+    for name, module in (
+        *((name, None) for name in ("text", "markdown", "json", "xlsx", "ods", "html")),
+        ("docx", "docx"),
+        ("pdf", "weasyprint"),
+    )
+    if module is None or importlib.util.find_spec(module) is not None
+)
+
+
+@pytest.fixture(scope="module", params=sorted(STATEMENTS))
+def published(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A statement in every format, with the statement file's path."""
+    path = STATEMENTS[request.param](tmp_path_factory.mktemp(f"{request.param}-all"))
+    return path, render(path, formats=ALL_FORMATS)
+
+
+def flat(text: str) -> str:
+    """``text`` with every run of whitespace one space (formats wrap lines differently)."""
+    return " ".join(text.split())
+
+
+def html_text(data: bytes) -> str:
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+
+    class Text(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            parts.append(data)
+
+    Text().feed(data.decode("utf-8"))
+    return flat("".join(parts))
+
+
+def docx_text(data: bytes) -> str:
+    import docx
+
+    return flat("\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs))
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def appendix_lines(methods: dict[str, Any], files: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    """What every prose format must print, put together here from the JSON's records."""
+    labels = {
+        "current": "Current",
+        "previous_year": "Previous year",
+        "two_years_before": "Two years before",
+        "baseline": "Baseline",
+    }
+    lines = [methods["title"], methods["introduction"]]
+    for entry in methods["indicators"]:
+        lines.append(f"{entry['label']} ({entry['indicator']})")
+        if entry["definition"]:
+            lines.append(f"Definition: {entry['definition']}")
+        lines += [f"Selected: {selection}." for selection in entry["selections"]]
+        if entry["derived"]:
+            lines.append(f"Worked out: {entry['derived']}")
+        windows = [
+            f"{labels[w['role']]}: {w['months']} months to {period(w).split(' to ')[1]} "
+            f"({w['start']} to {w['end']})"
+            for w in entry["windows"]
+        ]
+        lines.append("Windows: " + "; ".join(windows) + ".")
+    for source, item in files:
+        rows = "" if item["rows"] is None else f", {item['rows']:,} rows"
+        lines.append(f"Source '{source}': {item['path']}{rows}, SHA-256 {item['sha256']}")
+    return lines
+
+
+def test_every_format_carries_the_same_appendix(published: Any) -> None:
+    _, outputs = published
+    document = json.loads(outputs["json"])
+    methods = document["methods"]
+    files = [(s["name"], f) for s in document["sources"] for f in s["files"]]
+    assert methods["title"] == "How these figures were made"
+    assert files, "every statement here reads at least one file"
+    # Each window of the appendix is a window the statement's figures of that indicator
+    # cover, and the other way round.
+    for entry in methods["indicators"]:
+        held = {
+            (f["role"], f["window"]["start"], f["window"]["end"])
+            for f in document["figures"]
+            if f["indicator"] == entry["indicator"] and f["measure"] == entry["measure"]
+        }
+        assert {(w["role"], w["start"], w["end"]) for w in entry["windows"]} == held
+    expected = [flat(line) for line in appendix_lines(methods, files)]
+    prose = {
+        "text": flat(outputs["text"].decode("utf-8")),
+        "markdown": flat(
+            re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>])", r"\1", outputs["markdown"].decode())
+        ),
+        "html": html_text(outputs["html"]),
+    }
+    if "docx" in outputs:
+        prose["docx"] = docx_text(outputs["docx"])
+    for name, text in prose.items():
+        appendix = text[text.index("How these figures were made") :]
+        at = 0
+        for line in expected:  # in this order, after the statement
+            found = appendix.find(line, at)
+            assert found >= 0, f"{name}: {line!r} missing or out of order"
+            at = found + len(line)
+    # The PDF is the page printed: a digest may break across lines, so compare without
+    # whitespace.
+    if "pdf" in outputs:
+        pdf = "".join(pdf_text(outputs["pdf"]).split())
+        assert "Howthesefiguresweremade" in pdf
+        for _, item in files:
+            assert item["sha256"] in pdf
+        for entry in methods["indicators"]:
+            for selection in entry["selections"]:
+                assert "".join(selection.split()) in pdf
+    # The workbooks: a row per indicator and window, and a row per file.
+    for name, values in (
+        ("xlsx", xlsx_values(outputs["xlsx"])),
+        ("ods", ods_values(outputs["ods"])),
+    ):
+        method_rows = values["Methods"][
+            values["Methods"].index(
+                [
+                    "Indicator",
+                    "Indicator id",
+                    "Measure",
+                    "Definition",
+                    "Selection",
+                    "Window",
+                    "First month",
+                    "Last month",
+                    "Months (number)",
+                ]
+            )
+            + 1 :
+        ]
+        assert [(row[1], row[6], row[7], int(row[8])) for row in method_rows] == [
+            (entry["indicator"], w["start"], w["end"], w["months"])
+            for entry in methods["indicators"]
+            for w in entry["windows"]
+        ], name
+        file_rows = values["Input_files"][
+            values["Input_files"].index(["File", "Source", "Rows (number)", "SHA-256 digest"]) + 1 :
+        ]
+        assert [
+            (row[0], row[1], None if row[2] == "[z]" else int(row[2]), row[3]) for row in file_rows
+        ] == [(f["path"], source, f["rows"], f["sha256"]) for source, f in files], name
+
+
+def test_the_files_listed_are_the_files_read_with_their_digests_and_rows(published: Any) -> None:
+    path, outputs = published
+    document = json.loads(outputs["json"])
+    for source in document["sources"]:
+        for item in source["files"]:
+            file = (path.parent / item["path"]).resolve()
+            assert item["sha256"] == hashlib.sha256(file.read_bytes()).hexdigest()
+            if file.suffix == ".csv":
+                with file.open(newline="", encoding="utf-8-sig") as handle:
+                    assert item["rows"] == sum(1 for row in csv.reader(handle) if row) - 1
+            else:  # an ONS workbook of published tables has no rows to count
+                assert item["rows"] is None
+
+
+def test_a_rebuild_gives_the_same_bytes(published: Any) -> None:
+    path, outputs = published
+    again = render(path, formats=ALL_FORMATS)
+    for name in ALL_FORMATS:
+        assert again[name] == outputs[name], name

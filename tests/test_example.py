@@ -179,14 +179,15 @@ def test_survey_figures_are_headed_as_survey_results(outputs: dict[str, Any]) ->
 
 
 def test_data_sources_are_named(outputs: dict[str, Any]) -> None:
-    sources = outputs["markdown"].split("## Data sources\n\n")[1].splitlines()
+    listed = outputs["markdown"].split("## Data sources\n\n")[1].split("\n\n## ")[0]
+    sources = listed.splitlines()
     assert sources == [
         "- Constructed recorded crime records for this example (crime-records.csv).",
         "- Constructed victim survey responses for this example (victim-survey.csv).",
     ]
     assert [[f["path"] for f in s["files"]] for s in outputs["json"]["sources"]] == [
-        ["crime-records.csv"],
-        ["victim-survey.csv"],
+        ["data/crime-records.csv"],
+        ["data/victim-survey.csv"],
     ]
 
 
@@ -230,6 +231,7 @@ def test_a_source_without_a_title_is_named_for_readers(tmp_path: Path) -> None:
     statement = build(tmp_path / "s.toml", statement_toml(body))
     markdown = render(statement, ["markdown"])["markdown"]
     # The records format tells readers what its data are, whatever the source's key.
-    assert markdown.endswith(
-        "## Data sources\n\n- Records of crimes recorded by the force (r.csv).\n"
-    )
+    assert (
+        "## Data sources\n\n- Records of crimes recorded by the force (r.csv).\n\n"
+        "## How these figures were made\n"
+    ) in markdown

@@ -104,7 +104,8 @@ def test_records_count_robbery_of_personal_property_as_labelled(tmp_path: Path) 
     [current, *_] = table_rows(markdown, PERSONAL_ROBBERY)
     assert current[3] == "3"
     assert ALL_ROBBERY not in markdown
-    assert "business" not in markdown
+    # No caveat (the appendix's definition says "not from a business").
+    assert "business property" not in markdown
 
 
 def test_police_uk_burglary_and_robbery_say_they_include_businesses(tmp_path: Path) -> None:

@@ -133,12 +133,23 @@ def _sheet_rules(sheet: Worksheet) -> list[str]:
     return problems + _table_rules(sheet, tables[0])
 
 
+def column_width(sheet: Worksheet, column: int) -> float | None:
+    """The width of ``column`` (1-based). A file may give one width to a run of columns
+    (``<col min="3" max="5">``, as LibreOffice writes equal neighbours), which openpyxl
+    files under the run's first letter only."""
+    for dimension in sheet.column_dimensions.values():
+        if dimension.min is not None and dimension.min <= column <= (dimension.max or 0):
+            return float(dimension.width) if dimension.width else None
+    width = sheet.column_dimensions[get_column_letter(column)].width
+    return float(width) if width else None
+
+
 def _row_too_short(sheet: Worksheet, cell: Any) -> bool:
     """Whether the row cannot show all of ``cell``'s wrapped text. LibreOffice does not size
     rows of Excel files to their text, so the file must. A generous lower bound: a
     character at least 0.75 of a unit of column width, a line at least 1.1 times the font
     size in points."""
-    width = sheet.column_dimensions[get_column_letter(cell.column)].width or 8.43
+    width = column_width(sheet, cell.column) or 8.43
     size = cell.font.sz or 11
     characters = width / 0.75 * 12 / size
     lines = sum(-(-len(part) // int(characters)) or 1 for part in str(cell.value).split("\n"))
@@ -196,7 +207,7 @@ def _table_rules(sheet: Worksheet, table: Any) -> list[str]:
     label_columns = _label_columns(sheet, header_row, last_row, last_column)
     for column in range(1, last_column + 1):
         letter = get_column_letter(column)
-        width = sheet.column_dimensions[letter].width
+        width = column_width(sheet, column)
         if width is None or width < MIN_COLUMN_WIDTH:
             problems.append(f"column {letter} is only {width} wide")
         heading = headings[column - 1]

@@ -118,6 +118,8 @@ class NeighbourhoodCrime(Measure):
         window = parts[0].window
         if all(part.value is not None for part in parts):
             summed = sum(int(part.value or 0) for part in parts)
+            # The total is its parts' lookups together: explaining it lists their rows.
+            lookups = tuple(lookup for part in parts for lookup in part.lookups)
             revised = [p.indicator.label.lower() for p in parts if p.marker is Marker.REVISED]
             if revised:
                 note = f"the sum of its parts, including revised figures for {join_words(revised)}"
@@ -130,8 +132,9 @@ class NeighbourhoodCrime(Measure):
                     summed,
                     marker=Marker.REVISED,
                     note=note,
+                    lookups=lookups,
                 )
-            return Figure(self.id, total, role, window, Unit.COUNT, summed)
+            return Figure(self.id, total, role, window, Unit.COUNT, summed, lookups=lookups)
         own = context.count(total, Query(TOTAL.id), role, window)
         if own.value is not None:
             return own

@@ -22,8 +22,11 @@ import attrs
 from measurekit.api import (
     Answer,
     Count,
+    Explanation,
     IndicatorScope,
     InputError,
+    InputFile,
+    InputRow,
     Marker,
     Month,
     Population,
@@ -31,9 +34,10 @@ from measurekit.api import (
     Source,
     Unavailable,
     Window,
+    input_file,
 )
 
-from .edition import INDICATORS, KNIFE, Cell, Edition
+from .edition import INDICATORS, KNIFE, OFFENCE_COLUMNS, Cell, Edition
 from .tables import Area
 
 #: What the tables count where a measure means something narrower. ONS's "Robbery" column
@@ -69,6 +73,9 @@ class Found:
     value: int
     edition: Edition
     derived: bool
+    #: The cells the count is read from: the count, or for a derived count the count and
+    #: the percentage change it is worked out from.
+    cells: tuple[Cell, ...] = ()
 
 
 @attrs.frozen
@@ -118,7 +125,7 @@ def _printed(edition: Edition, cell: Cell | None) -> Found | Missing | None:
     value = cell.number()
     if value is None:
         return Missing(f"the {edition.label} has no count; {symbol_reason(cell)}")
-    return Found(int(value), edition, derived=False)
+    return Found(int(value), edition, derived=False, cells=(cell,))
 
 
 def edition_holding(
@@ -149,7 +156,7 @@ def edition_holding(
         previous = derive_previous(current, change)
         if previous is None:
             return Missing(f"the {edition.label} prints a change of -100%: no count to work from")
-        return Found(previous, edition, derived=True)
+        return Found(previous, edition, derived=True, cells=(current, change))
     return None
 
 
@@ -166,6 +173,66 @@ class OnsPfaSource(Source):
         return SCOPES.get(indicator)
 
     def count(self, query: Query, window: Window) -> Answer:
+        chosen = self._choose(query, window)
+        if isinstance(chosen, Unavailable):
+            return chosen
+        return self._count(*chosen)
+
+    def inputs(self) -> list[InputFile]:
+        """Every edition's workbook, with its digest (a workbook of tables has no rows to
+        count)."""
+        return [input_file(edition.path) for edition in sorted(self.editions, key=_by_path)]
+
+    def describe(self, query: Query) -> str:
+        if query.indicator == KNIFE:
+            where = (
+                "the column headed 'Total of selected serious offences' (offences involving "
+                "a knife or sharp instrument), or for earlier years the knife series table"
+            )
+        else:
+            headings = OFFENCE_COLUMNS.get(query.indicator, (query.indicator,))
+            where = f"the column headed {headings[0]!r} of the table of numbers of offences"
+        return (
+            f"{where}, in the row of {self.area.name} ({self.area.code or 'no code'}), "
+            "from the newest edition holding the window"
+        )
+
+    def explain(self, query: Query, window: Window) -> Explanation:
+        """The cell the count is printed in, or the two cells (the count a year later and
+        its percentage change) a revised count is worked out from."""
+        chosen = self._choose(query, window)
+        if isinstance(chosen, Unavailable):
+            raise InputError(f"the ONS tables hold no count for the {window.label}")
+        best, first, _ = chosen
+        rows = []
+        for position, cell in enumerate(best.cells):
+            sheet, _, column = (cell.location.column or "").rpartition("!")
+            role = "percentage change" if best.derived and position == 1 else "count"
+            printed = cell.symbol if cell.value is None else _exact(cell.value)
+            rows.append(
+                InputRow(
+                    best.edition.path,
+                    (sheet, f"{column}{cell.location.row}", printed or "", role),
+                )
+            )
+        how = [f"from the ONS {best.edition.label}"]
+        if best.derived:
+            current, change = (cell.number() or 0.0 for cell in best.cells)
+            how.append(
+                f"worked out as the count divided by (1 + change / 100): "
+                f"{_exact(current)} / (1 + {_exact(change)} / 100) = {best.value:,}"
+            )
+        if first is not None and first.edition is not best.edition and first.value != best.value:
+            how.append(f"first published as {first.value:,} in the {first.edition.label}")
+        return Explanation(
+            ("sheet", "cell", "value", "holds"), tuple(rows), best.value, "cells", tuple(how)
+        )
+
+    def _choose(
+        self, query: Query, window: Window
+    ) -> tuple[Found, Found | None, list[str]] | Unavailable:
+        """The count the newest edition holding one gives, the first published count of
+        the window, and why newer editions give none; or why no edition gives one."""
         indicator = query.indicator
         if indicator not in INDICATORS:
             return Unavailable(
@@ -197,7 +264,7 @@ class OnsPfaSource(Source):
             for edition, holding in holdings
             if isinstance(holding, Missing) and edition.window.end > best.edition.window.end
         ]
-        return self._count(best, first, skipped)
+        return best, first, skipped
 
     def _count(self, best: Found, first: Found | None, skipped: list[str]) -> Count:
         how = "worked out from its percentage change" if best.derived else "as printed"
@@ -254,3 +321,12 @@ class OnsPfaSource(Source):
         return ", ".join(
             f"year ending {edition.window.end.label}" for edition in reversed(self.editions)
         )
+
+
+def _by_path(edition: Edition) -> str:
+    return str(edition.path)
+
+
+def _exact(value: float) -> str:
+    """A cell's number as stored, in full: ``39644``, ``19.481608...``."""
+    return str(int(value)) if value.is_integer() else repr(value)

@@ -44,6 +44,8 @@ class PoliceUkData:
     files_with_repeats: tuple[Path, ...]
     problems: tuple[Problem, ...]
     problem_rows: int
+    #: The rows read from each of ``files``, in the same order.
+    file_rows: tuple[int, ...] = ()
 
     @property
     def forces(self) -> frozenset[str]:
@@ -181,12 +183,14 @@ def combine(tallies: Iterable[FileTally]) -> PoliceUkData:
     counts: Counter[tuple[Month, str, str]] = Counter()
     months: dict[str, Month] = {}
     files: list[Path] = []
+    file_rows: list[int] = []
     with_repeats: list[Path] = []
     repeated = 0
     problems: list[Problem] = []
     rows = problem_rows = 0
     for tally in tallies:
         files.append(tally.path)
+        file_rows.append(tally.rows)
         for (text, force, crime_type), count in tally.counts.items():
             month = months.get(text)
             if month is None:
@@ -206,4 +210,5 @@ def combine(tallies: Iterable[FileTally]) -> PoliceUkData:
         tuple(with_repeats),
         tuple(problems),
         problem_rows,
+        tuple(file_rows),
     )

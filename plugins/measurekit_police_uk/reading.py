@@ -41,6 +41,7 @@ from measurekit.api import (
     InputError,
     Location,
     Month,
+    Window,
     describe_character,
     excerpt,
     first_forbidden,
@@ -459,3 +460,41 @@ def find_repeats(path: Path) -> tuple[Repeat, ...]:
         for crime_id, numbers in found.items()
         if len(numbers) > 1
     )
+
+
+@attrs.frozen
+class Match:
+    """A row :func:`matching_rows` found: where it is and what it holds."""
+
+    path: Path
+    row: int
+    crime_id: str
+    month: str
+    crime_type: str
+
+
+def matching_rows(
+    path: Path, window: Window, forces: frozenset[str], crime_types: frozenset[str]
+) -> Iterator[Match]:
+    """The rows of the file at ``path`` that a tally counts towards ``crime_types`` for
+    ``forces`` in ``window``, read again with the csv module: rows that cannot be read
+    are left out, as the tally leaves them out. A file whose name gives a month outside
+    ``window`` is not opened."""
+    named = month_in_name(path)
+    if named is not None and Month.parse(named) not in window:
+        return
+    with _open_text(path) as handle:
+        rows = _rows(handle, path)
+        header = next(rows, None)
+        indices = _header_indices(header, path)
+        id_at, month_at, force_at, type_at = indices
+        for number, row in enumerate(rows, start=2):
+            if not row or _row_problem(row, header or [], indices, named, path, number):
+                continue
+            crime_type = row[type_at].strip()
+            if (
+                crime_type in crime_types
+                and row[force_at].strip() in forces
+                and Month.parse(row[month_at]) in window
+            ):
+                yield Match(path, number, row[id_at], row[month_at], crime_type)

@@ -9,8 +9,11 @@ from measurekit.api import (
     Count,
     Diagnostic,
     Duplicate,
+    Explanation,
     IndicatorScope,
     InputError,
+    InputFile,
+    InputRow,
     Location,
     Month,
     Query,
@@ -18,10 +21,12 @@ from measurekit.api import (
     Source,
     Unavailable,
     Window,
+    input_file,
+    join_words,
     normalise,
 )
 from measurekit_police_uk.folder import PoliceUkData
-from measurekit_police_uk.reading import FALLS_WITHIN, find_repeats
+from measurekit_police_uk.reading import FALLS_WITHIN, find_repeats, matching_rows
 
 
 def choose_forces(
@@ -137,6 +142,35 @@ class PoliceUkSource(Source):
 
     def coverage(self) -> dict[str, list[Month]]:
         return {indicator: sorted(self.months) for indicator in self._series}
+
+    def inputs(self) -> list[InputFile]:
+        """Every street-level file read, with its rows (all forces') and digest."""
+        return [
+            input_file(path, rows)
+            for path, rows in zip(self.data.files, self.data.file_rows, strict=True)
+        ]
+
+    def describe(self, query: Query) -> str | None:
+        types = self.indicators.get(query.indicator)
+        if not types:
+            return None
+        kinds = join_words([repr(name) for name in sorted(types)], "or")
+        where = join_words([repr(name) for name in sorted(self.forces)], "or")
+        return (
+            f"rows whose Crime type is {kinds} and whose Falls within is {where}, "
+            "each row counted (a repeated Crime ID on every row)"
+        )
+
+    def explain(self, query: Query, window: Window) -> Explanation:
+        """Every row of the force's files in ``window`` whose crime type the indicator
+        counts, read again: one row per crime as police.uk counts them."""
+        types = self.indicators.get(query.indicator, frozenset())
+        rows = [
+            InputRow(match.path, (str(match.row), match.crime_id, match.month, match.crime_type))
+            for path in self.data.files
+            for match in matching_rows(path, window, self.forces, types)
+        ]
+        return Explanation(("line", "crime_id", "month", "crime_type"), tuple(rows), len(rows))
 
     def counts_by_month(self) -> dict[str, dict[Month, int]]:
         return {indicator: dict(series) for indicator, series in self._series.items()}

@@ -8,22 +8,36 @@ failure leaves no partial file and earlier outputs as they were.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import cast
 
+import attrs
+
 from measurekit.document.builder import build_document
 from measurekit.document.nodes import SectionBlock, StatementDocument
 from measurekit.errors import PluginError
 from measurekit.measures.base import MeasureContext
-from measurekit.model.statement import MeasureResult, Narrative, Section, Statement
+from measurekit.model.statement import (
+    InputRecord,
+    MeasureResult,
+    Narrative,
+    Section,
+    SourceInfo,
+    Statement,
+)
 from measurekit.narrative import read_narrative
 from measurekit.output_set import write_output_set
 from measurekit.plugins.guard import ANYTHING, Expect, instance_of, list_of, shown
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import Source
+from measurekit.sources.provenance import InputFile, files_of
 from measurekit.statement_file import StatementPlan
+
+#: What :meth:`Source.inputs` must return: the files the source read.
+INPUT_FILES: Expect[list[InputFile]] = list_of(InputFile, "InputFile")
 
 #: What a measure's layout must return.
 SECTION_BLOCKS: Expect[list[SectionBlock]] = list_of(
@@ -55,9 +69,31 @@ class SourceCache:
             )
         return self._opened[name]
 
+    def inputs(self, name: str) -> tuple[InputFile, ...]:
+        """The files source ``name`` read, with digests and rows; for a source not opened
+        (no measure used it) or one that does not say, the files its paths name, with
+        digests and no row counts."""
+        source = self._opened.get(name)
+        if source is not None:
+            spec = self._plan.sources[name]
+            plugin = self._plugins.source_formats[spec.format_name].plugin
+            found = self._plugins.call(
+                plugin, f"source format {spec.format_name!r}", source.inputs, INPUT_FILES
+            )
+            if found:
+                return tuple(found)
+        return files_of(self._plan.sources[name].paths)
+
 
 def compute_statement(plan: StatementPlan, plugins: Plugins) -> Statement:
-    """Every measure's result, in the plan's sections and order."""
+    """Every measure's result, in the plan's sections and order; the statement's sources
+    list every file read, with its digest and rows."""
+    statement, _ = compute_with_sources(plan, plugins)
+    return statement
+
+
+def compute_with_sources(plan: StatementPlan, plugins: Plugins) -> tuple[Statement, SourceCache]:
+    """:func:`compute_statement`, with the sources it opened (for ``measurekit explain``)."""
     sources = SourceCache(plan, plugins)
     sections = []
     for section in plan.sections:
@@ -66,7 +102,30 @@ def compute_statement(plan: StatementPlan, plugins: Plugins) -> Statement:
         )
         narrative = read_narrative(section.narrative) if section.narrative else Narrative()
         sections.append(Section(results, narrative))
-    return Statement(plan.info, tuple(sections))
+    base = plan.path.parent
+    info = attrs.evolve(
+        plan.info,
+        sources=tuple(
+            _with_inputs(source, sources.inputs(source.name), base) for source in plan.info.sources
+        ),
+    )
+    return Statement(info, tuple(sections)), sources
+
+
+def display_path(path: Path, base: Path) -> str:
+    """``path`` as outputs print it: relative to ``base`` (the statement file's folder),
+    with ``/`` between folders; absolute where no relative path exists."""
+    try:
+        return Path(os.path.relpath(path, base)).as_posix()
+    except ValueError:  # another drive
+        return path.as_posix()
+
+
+def _with_inputs(source: SourceInfo, inputs: Sequence[InputFile], base: Path) -> SourceInfo:
+    records = tuple(
+        InputRecord(display_path(item.path, base), item.sha256, item.rows) for item in inputs
+    )
+    return attrs.evolve(source, inputs=records)
 
 
 def compute_measure(

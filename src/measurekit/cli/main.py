@@ -22,6 +22,7 @@ from measurekit import output_set
 from measurekit.__about__ import __version__
 from measurekit.audit import command as audit
 from measurekit.errors import MeasurekitError
+from measurekit.explain import command as explain
 from measurekit.model.periods import FinancialQuarter
 from measurekit.text_rules import terminal_safe
 
@@ -172,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         "formats and output formats it provides.",
     )
     audit.add_parser(commands, common)
+    explain.add_parser(commands, common)
     return parser
 
 
@@ -269,6 +271,8 @@ def _run(arguments: argparse.Namespace) -> int:
         return commands.check(arguments.statement, arguments.period, arguments.strict)
     if arguments.command == "audit":
         return audit.run(arguments)
+    if arguments.command == "explain":
+        return explain.run(arguments)
     return commands.list_plugins()
 
 

@@ -20,13 +20,17 @@ from measurekit.document.figures import (
     survey_interval,
 )
 from measurekit.document.nodes import (
+    Appendix,
     ApplicabilityLine,
     Chart,
     ChartPoint,
     ChartSeries,
     FigureRow,
     FigureTable,
+    InputEntry,
     MeasurePart,
+    MethodEntry,
+    MethodWindow,
     NarrativePart,
     Note,
     NoteList,
@@ -49,6 +53,7 @@ from measurekit.model.statement import (
     Section,
     SourceInfo,
     Statement,
+    StatementInfo,
     Unit,
 )
 
@@ -58,6 +63,16 @@ if TYPE_CHECKING:
 #: The document's title.
 TITLE = "Police and Crime Measures: quarterly statement"
 #: A note cited by every table of recorded crime counts.
+#: The appendix's title and what it is for.
+APPENDIX_TITLE = "How these figures were made"
+APPENDIX_INTRODUCTION = (
+    "Every figure in this statement can be made again by hand. For each indicator below, "
+    "take the files of its sources listed at the end (the SHA-256 digest shows whether a "
+    "copy is the same file), keep the rows its selection names that fall in a window's "
+    "months, and count them; a percentage is the share of survey responses answering yes, "
+    "worked out before rounding. The command measurekit explain lists the rows behind any "
+    "one figure."
+)
 COUNTS_NOTE = (
     "Recorded crime counts are complete counts of what the police recorded, not samples, "
     "so changes in them are not tested for statistical significance. Changes in recording "
@@ -307,7 +322,73 @@ def build_document(
         contact=info.contact,
         notice=info.notice,
         notice_note=notice_note,
+        appendix=build_appendix(statement),
     )
+
+
+def build_appendix(statement: Statement) -> Appendix:
+    """The appendix "How these figures were made": a method entry per indicator of every
+    measure with figures, in statement order, and every file each source read."""
+    methods = [
+        entry
+        for result in statement.measures
+        for figures in _by_indicator(result.figures).values()
+        if (entry := method_entry(result, figures)) is not None
+    ]
+    return Appendix(
+        APPENDIX_TITLE, APPENDIX_INTRODUCTION, tuple(methods), input_entries(statement.info)
+    )
+
+
+def method_entry(result: MeasureResult, figures: Sequence[Figure]) -> MethodEntry | None:
+    """How one indicator's ``figures`` (all of one indicator id) were made."""
+    if not figures:
+        return None
+    counted = [figure for figure in figures if figure.unit is not Unit.RATE] or list(figures)
+    first = counted[0]
+    lookups = [lookup for figure in figures for lookup in figure.lookups]
+    selections = dict.fromkeys(
+        f"source {lookup.source!r}, {lookup.selection}" if lookup.selection else repr(lookup.source)
+        for lookup in lookups
+    )
+    windows = dict.fromkeys(
+        MethodWindow(figure.role, figure.window.start, figure.window.end, figure.window.months)
+        for figure in counted
+    )
+    unsourced = any(figure.known and not figure.lookups for figure in figures)
+    summed = any(len(figure.lookups) > 1 for figure in figures)
+    derived = None
+    if unsourced:
+        derived = "by the measure from its other figures, not read from a source."
+    elif summed:
+        derived = "the sum of the selections above, window by window."
+    return MethodEntry(
+        result.measure_id,
+        result.title,
+        first.indicator.id,
+        first.indicator.label,
+        first.indicator.definition,
+        tuple(selections),
+        tuple(windows),
+        tuple(dict.fromkeys(lookup.source for lookup in lookups)),
+        derived,
+    )
+
+
+def input_entries(info: StatementInfo) -> tuple[InputEntry, ...]:
+    """Every file each source read, in the statement file's order of sources."""
+    return tuple(
+        InputEntry(source.name, item.path, item.sha256, item.rows)
+        for source in info.sources
+        for item in source.inputs
+    )
+
+
+def _by_indicator(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
+    grouped: dict[str, list[Figure]] = {}
+    for figure in figures:
+        grouped.setdefault(figure.indicator.id, []).append(figure)
+    return grouped
 
 
 def narrative_parts(section: Section) -> tuple[NarrativePart, ...]:

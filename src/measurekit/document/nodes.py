@@ -42,6 +42,7 @@ from measurekit.model.statement import (
 from measurekit.text_rules import upper_first
 
 __all__ = [
+    "Appendix",
     "ApplicabilityLine",
     "BulletList",
     "Change",
@@ -52,9 +53,12 @@ __all__ = [
     "FigureRow",
     "FigureTable",
     "Heading",
+    "InputEntry",
     "Interval",
     "Lead",
     "MeasurePart",
+    "MethodEntry",
+    "MethodWindow",
     "NarrativePart",
     "Note",
     "NoteList",
@@ -454,6 +458,103 @@ class SourceEntry:
         return f"{upper_first(self.title)}{files}."
 
 
+# --- the appendix: how the figures were made ------------------------------------------
+
+
+@attrs.frozen
+class MethodWindow:
+    """A window an indicator's figures cover, by its role: ``"Current: 12 months to June
+    2023 (2022-07 to 2023-06)"``."""
+
+    role: Role
+    start: Month
+    end: Month
+    months: int
+
+    @property
+    def comparison(self) -> str:
+        """The comparison in words: ``"Previous year"``."""
+        return ROLE_LABELS[self.role]
+
+    @property
+    def text(self) -> str:
+        """``"Current: 12 months to June 2023 (2022-07 to 2023-06)"``."""
+        months = "month" if self.months == 1 else "months"
+        return (
+            f"{self.comparison}: {self.months} {months} to {self.end.label} "
+            f"({self.start} to {self.end})"
+        )
+
+
+@attrs.frozen
+class MethodEntry:
+    """How one indicator's figures were made, so that an analyst can make them again.
+
+    ``definition`` says what is counted, in words (None when the measure gives none);
+    ``selections`` say how each source picked the indicator's data, one line per source
+    (``"Source 'crime': offence codes 1, 4.1 and 4.2"``); ``windows`` are the windows its
+    figures cover; ``sources`` the statement file's sources it was counted from, whose
+    files the appendix lists with their digests; ``derived`` says how a figure that no
+    source was asked for was worked out (None when every figure came from a source).
+    """
+
+    measure_id: str
+    measure_title: str
+    indicator_id: str
+    label: str
+    definition: str | None
+    selections: tuple[str, ...]
+    windows: tuple[MethodWindow, ...]
+    sources: tuple[str, ...]
+    derived: str | None = None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The entry as lines of text, as every format prints it (a table's cells aside):
+        ``"Definition: ..."``, ``"Selected: ..."``, ``"Windows: ..."``, ``"Sources: ..."``."""
+        lines = []
+        if self.definition:
+            lines.append(f"Definition: {self.definition}")
+        lines += [f"Selected: {selection}." for selection in self.selections]
+        if self.derived:
+            lines.append(f"Worked out: {self.derived}")
+        lines.append("Windows: " + "; ".join(window.text for window in self.windows) + ".")
+        if self.sources:
+            lines.append("Sources: " + ", ".join(repr(name) for name in self.sources) + ".")
+        return tuple(lines)
+
+
+@attrs.frozen
+class InputEntry:
+    """A file the figures were made from: the source that read it, its path relative to
+    the statement file, its SHA-256 digest and its number of data rows (None where it is
+    not a table of rows)."""
+
+    source: str
+    path: str
+    sha256: str
+    rows: int | None
+
+    @property
+    def text(self) -> str:
+        """``"crime: data/crime.csv, 3,120 rows, SHA-256 9f86d0..."``."""
+        rows = "" if self.rows is None else f", {self.rows:,} row{'s' if self.rows != 1 else ''}"
+        return f"Source {self.source!r}: {self.path}{rows}, SHA-256 {self.sha256}"
+
+
+@attrs.frozen
+class Appendix:
+    """The appendix "How these figures were made": an introduction, one
+    :class:`MethodEntry` per indicator (in statement order) and every input file with its
+    digest (:class:`InputEntry`). Every format draws it, after the statement."""
+
+    title: str
+    introduction: str
+    methods: tuple[MethodEntry, ...]
+    inputs: tuple[InputEntry, ...]
+    inputs_heading: str = "Input files"
+
+
 @attrs.frozen
 class StatementDocument:
     """A whole statement as a format-neutral document.
@@ -461,7 +562,8 @@ class StatementDocument:
     In reading order: ``title`` and ``subtitle`` (the force and the quarter); the
     ``commissioner`` line, ``published`` and ``contact``; the ``windows_sentence`` saying
     which windows the figures compare; the ``notice`` about the data; the ``applicability``
-    of every measure; the ``sections``; and the ``sources``. ``notes`` are every numbered
+    of every measure; the ``sections``; the ``sources``; and the ``appendix`` saying how
+    every figure was made. ``notes`` are every numbered
     note the document cites, in number order. ``info`` is the statement's metadata, for
     formats that need facts rather than words (file properties, JSON).
     """
@@ -479,6 +581,7 @@ class StatementDocument:
     contact: str | None = None
     notice: str | None = None
     notice_note: int | None = None
+    appendix: Appendix | None = None
 
     def measure_parts(self) -> Iterator[MeasurePart]:
         """Every measure's part, in statement order."""

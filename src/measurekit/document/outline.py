@@ -7,6 +7,7 @@ The text and Markdown formats (and a third party's prose format) walk the same
 from __future__ import annotations
 
 from measurekit.document.nodes import (
+    Appendix,
     BulletList,
     Heading,
     Lead,
@@ -25,8 +26,8 @@ def outline(document: StatementDocument) -> list[Element]:
 
     Title, force and quarter, commissioner and publication details; the windows compared;
     the notice about the data; which measures apply and why not (SI 2021/547 para 7A(b));
-    then each section: its figures heading, each measure's part and its narrative; and last
-    the data sources.
+    then each section: its figures heading, each measure's part and its narrative; the
+    data sources; and last the appendix saying how the figures were made.
     """
     elements: list[Element] = [Heading(1, document.title), Lead(document.subtitle)]
     if document.commissioner:
@@ -54,5 +55,21 @@ def outline(document: StatementDocument) -> list[Element]:
         elements += [
             Heading(2, "Data sources"),
             BulletList(tuple(source.text for source in document.sources)),
+        ]
+    if document.appendix is not None:
+        elements += appendix_outline(document.appendix)
+    return elements
+
+
+def appendix_outline(appendix: Appendix) -> list[Element]:
+    """The appendix in reading order: its title and introduction, a heading and a list of
+    lines per indicator, then the input files with their digests."""
+    elements: list[Element] = [Heading(2, appendix.title), Paragraph(appendix.introduction)]
+    for entry in appendix.methods:
+        elements += [Heading(3, f"{entry.label} ({entry.indicator_id})"), BulletList(entry.lines)]
+    if appendix.inputs:
+        elements += [
+            Heading(3, appendix.inputs_heading),
+            BulletList(tuple(item.text for item in appendix.inputs)),
         ]
     return elements

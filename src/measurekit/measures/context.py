@@ -18,6 +18,7 @@ from measurekit.model.statement import (
     ComparisonWindows,
     Figure,
     Indicator,
+    Lookup,
     MonthlyCount,
     MonthlySeries,
     Role,
@@ -32,6 +33,7 @@ from measurekit.sources.base import (
     Source,
     Tally,
     Unavailable,
+    default_selection,
 )
 
 
@@ -92,6 +94,7 @@ class MeasureContext:
             return self.unavailable(indicator, role, window, Unit.COUNT, "no source is set")
         indicator = self.scoped(indicator, query)
         answer = self.source.count(query, window)
+        lookup = self.lookup_of(query, window)
         if isinstance(answer, Count):
             return Figure(
                 self.measure_id,
@@ -102,8 +105,18 @@ class MeasureContext:
                 answer.value,
                 marker=answer.marker,
                 note=answer.note,
+                lookups=(lookup,),
             )
-        return self._unavailable_answer(indicator, role, window, Unit.COUNT, answer)
+        figure = self._unavailable_answer(indicator, role, window, Unit.COUNT, answer)
+        return attrs.evolve(figure, lookups=(lookup,))
+
+    def lookup_of(self, query: Query, window: Window) -> Lookup:
+        """What a figure answered by this context's source for ``query`` over ``window``
+        records about where it came from (see :class:`Lookup`)."""
+        if self.source is None:
+            raise ValueError("a context without a source looks nothing up")
+        selection = self.source.describe(query) or default_selection(query)
+        return Lookup(self.source.name, query, window, selection)
 
     def counts(
         self, indicator: Indicator, query: Query, roles: Iterable[Role] | None = None
@@ -127,9 +140,12 @@ class MeasureContext:
         if self.source is None:
             return self.unavailable(indicator, role, window, Unit.PERCENT, "no source is set")
         answer = self.source.tally(query, window)
+        lookups = (self.lookup_of(query, window),)
         if isinstance(answer, Unavailable):
-            return self._unavailable_answer(indicator, role, window, Unit.PERCENT, answer)
-        return percentage_figure(self.measure_id, indicator, role, window, answer)
+            figure = self._unavailable_answer(indicator, role, window, Unit.PERCENT, answer)
+        else:
+            figure = percentage_figure(self.measure_id, indicator, role, window, answer)
+        return attrs.evolve(figure, lookups=lookups)
 
     def scoped(self, indicator: Indicator, query: Query) -> Indicator:
         """``indicator`` as the source counts it: with the source's own label and
@@ -191,6 +207,7 @@ class MeasureContext:
             rate_per_population(count.value, population.value),
             marker=count.marker,
             note=note,
+            lookups=count.lookups,
         )
 
     def unavailable(

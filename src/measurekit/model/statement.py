@@ -9,11 +9,15 @@ from __future__ import annotations
 import itertools
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from measurekit.model.markers import Marker
 from measurekit.model.periods import FinancialQuarter, Month, Window
+
+if TYPE_CHECKING:
+    from measurekit.sources.base import Query
 
 
 class Role(StrEnum):
@@ -89,12 +93,28 @@ class ComparisonWindows:
 
 
 @attrs.frozen
+class Lookup:
+    """One question a figure was answered from: ``query`` put to the statement file's
+    source ``source`` for ``window``. ``selection`` is how that source picks the
+    indicator's data, in its own words ("offence codes 1, 4.1, 4.2"), as
+    :meth:`measurekit.Source.describe` gave it."""
+
+    source: str
+    query: Query
+    window: Window
+    selection: str | None = None
+
+
+@attrs.frozen
 class Figure:
     """One number a statement prints: an indicator's value over one window.
 
     ``value`` is an int for counts and an unrounded float for percentages and rates; it is
     None exactly when nothing is known, and then ``marker`` says why in shorthand and
     ``note`` in words. ``base`` is the number of responses behind a survey percentage.
+    ``lookups`` say which source answered which query for it (several for a figure that
+    adds others up; none for a figure no source was asked for); they do not take part in
+    comparing figures.
     """
 
     measure: str
@@ -106,6 +126,7 @@ class Figure:
     base: int | None = None
     marker: Marker | None = None
     note: str | None = None
+    lookups: tuple[Lookup, ...] = attrs.field(default=(), eq=False)
 
     def __attrs_post_init__(self) -> None:
         if self.value is None and self.marker is None:
@@ -156,14 +177,27 @@ class MonthlySeries:
 
 
 @attrs.frozen
+class InputRecord:
+    """A file a source read, as outputs print it: its path relative to the statement
+    file's folder (``/`` between folders), SHA-256 digest and number of data rows (None
+    where the file is not a table of rows)."""
+
+    path: str
+    sha256: str
+    rows: int | None = None
+
+
+@attrs.frozen
 class SourceInfo:
     """A data source as a reader of the statement should know it: its name in the statement
-    file, a title in words, its format and the names of its files."""
+    file, a title in words, its format and the names of its files; once the statement is
+    computed, ``inputs`` lists every file read with its digest and rows."""
 
     name: str
     title: str
     format_name: str
     files: tuple[str, ...] = ()
+    inputs: tuple[InputRecord, ...] = ()
 
 
 @attrs.frozen

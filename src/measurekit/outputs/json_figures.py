@@ -12,10 +12,13 @@ from typing import Any
 
 from measurekit import hookimpl
 from measurekit.document.nodes import (
+    Appendix,
     Change,
     FigureRow,
+    InputEntry,
     Interval,
     MeasurePart,
+    MethodEntry,
     StatementDocument,
 )
 from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
@@ -80,13 +83,56 @@ def measure_record(part: MeasurePart, section: int) -> dict[str, Any]:
     }
 
 
+def file_record(item: InputEntry) -> dict[str, Any]:
+    """``{"path", "sha256", "rows"}``: a file a source read, its path relative to the
+    statement file, its SHA-256 digest and its data rows (null where not a table)."""
+    return {"path": item.path, "sha256": item.sha256, "rows": item.rows}
+
+
+def method_record(entry: MethodEntry) -> dict[str, Any]:
+    """How one indicator's figures were made: its definition, how each source selected
+    its data, its windows and its sources (the appendix's entry, as data)."""
+    return {
+        "measure": entry.measure_id,
+        "indicator": entry.indicator_id,
+        "label": entry.label,
+        "definition": entry.definition,
+        "selections": list(entry.selections),
+        "derived": entry.derived,
+        "windows": [
+            {
+                "role": str(window.role),
+                "start": str(window.start),
+                "end": str(window.end),
+                "months": window.months,
+            }
+            for window in entry.windows
+        ],
+        "sources": list(entry.sources),
+    }
+
+
+def methods_record(appendix: Appendix | None) -> dict[str, Any] | None:
+    """The appendix "How these figures were made" as data: its title, introduction and
+    one record per indicator (the files are under ``sources``)."""
+    if appendix is None:
+        return None
+    return {
+        "title": appendix.title,
+        "introduction": appendix.introduction,
+        "indicators": [method_record(entry) for entry in appendix.methods],
+    }
+
+
 def figures_document(document: StatementDocument) -> dict[str, Any]:
     """The whole figures document as plain data: the schema's ``statement`` and
     ``figures``, plus ``notice`` (the statement's notice about its data, or null),
-    ``sources`` (each source's name, title, format and files) and ``measures`` (each
-    measure's applicability and notes)."""
+    ``sources`` (each source's name, title, format and files, each file with its digest
+    and rows), ``measures`` (each measure's applicability and notes) and ``methods`` (the
+    appendix saying how each indicator's figures were made)."""
     info = document.info
     quarter = info.quarter.window
+    inputs = document.appendix.inputs if document.appendix is not None else ()
     return {
         "schema": SCHEMA,
         "statement": {
@@ -101,7 +147,7 @@ def figures_document(document: StatementDocument) -> dict[str, Any]:
                 "name": source.name,
                 "title": source.title,
                 "format": source.format_name,
-                "files": [{"path": path} for path in source.files],
+                "files": [file_record(item) for item in inputs if item.source == source.name],
             }
             for source in document.sources
         ],
@@ -111,6 +157,7 @@ def figures_document(document: StatementDocument) -> dict[str, Any]:
             for part in section.measures
         ],
         "figures": [figure_record(row) for row in document.figure_rows()],
+        "methods": methods_record(document.appendix),
     }
 
 

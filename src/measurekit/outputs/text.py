@@ -75,8 +75,16 @@ def block_text(block: SectionBlock, width: int = WIDTH) -> str:
     if isinstance(block, Paragraph):
         return textwrap.fill(block.text, width)
     if isinstance(block, BulletList):
+        # A list item may hold a path or a digest: never split one across lines.
         return "\n".join(
-            textwrap.fill(item, width, initial_indent="  - ", subsequent_indent="    ")
+            textwrap.fill(
+                item,
+                width,
+                initial_indent="  - ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
             for item in block.items
         )
     if isinstance(block, NoteList):

@@ -8,6 +8,7 @@ the format opens the files and returns a :class:`Source`, which measures then qu
 from __future__ import annotations
 
 import abc
+import re
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -17,8 +18,11 @@ import attrs
 
 from measurekit.errors import InputError, Location
 from measurekit.measures.offence_codes import offence_codes
+from measurekit.measures.wording import join_words
 from measurekit.model.markers import Marker
 from measurekit.model.periods import Month, Window
+from measurekit.sources.explanation import Explanation
+from measurekit.sources.provenance import InputFile
 
 
 @attrs.frozen
@@ -72,6 +76,40 @@ class Query:
 
     indicator: str
     records: RecordFilter | None = None
+
+
+def code_order(code: str) -> tuple[tuple[int, str], ...]:
+    """A key sorting offence codes as people read them: ``4.2`` before ``4.10``, ``8`` before
+    ``28E``."""
+    return tuple(
+        (int(part), "") if part.isdigit() else (-1, part)
+        for part in re.findall(r"[0-9]+|[^0-9.]+", code)
+    )
+
+
+def describe_filter(rule: RecordFilter) -> str:
+    """A record filter in words: ``"offence codes 1, 4.1 and 4.10, where
+    knife_or_sharp_instrument is true"``."""
+    if rule.offence_codes is None:
+        words = "every offence code"
+    else:
+        codes = sorted(rule.offence_codes, key=code_order)
+        words = ("offence code " if len(codes) == 1 else "offence codes ") + join_words(codes)
+    conditions = []
+    for flag in rule.flags:
+        if isinstance(flag.value, bool):
+            conditions.append(f"{flag.column} is {'true' if flag.value else 'false'}")
+        else:
+            conditions.append(f"{flag.column} is {join_words(sorted(flag.value), 'or')}")
+    return words + (f", where {join_words(conditions)}" if conditions else "")
+
+
+def default_selection(query: Query) -> str:
+    """How ``query`` picks its data, in words, for a source that does not say
+    (:meth:`Source.describe`): its record filter, or the indicator's id."""
+    if query.records is not None and query.records.offence_codes is not None:
+        return describe_filter(query.records)
+    return f"the figures the source holds for {query.indicator!r}"
 
 
 @attrs.frozen
@@ -266,6 +304,43 @@ class Source(abc.ABC):
         """What the source noticed while reading: rows it could not read (errors, when
         opened by :meth:`SourceFormat.inspect`), oddities (warnings) and facts (info)."""
         return ()
+
+    # --- provenance (optional) --------------------------------------------------------
+
+    def inputs(self) -> Sequence[InputFile]:
+        """Every file the source read, in the order read, with its SHA-256 digest and its
+        number of data rows (see :func:`measurekit.sources.provenance.input_file`).
+
+        Empty by default: the statement then lists the files its ``path`` names, with
+        their digests and no row counts. A source over a database lists none.
+
+        .. versionadded:: 0.4
+        """
+        return ()
+
+    def describe(self, query: Query) -> str | None:
+        """How this source picks ``query``'s data, in words for the appendix "How these
+        figures were made": ``"offence codes 1, 4.1, 4.2"``, ``"crime type
+        'Burglary'"``, ``"rows with indicator 'homicide'"``. None (the default) lets the
+        statement say it from the query itself.
+
+        .. versionadded:: 0.4
+        """
+        return None
+
+    def explain(self, query: Query, window: Window) -> Explanation:
+        """The input rows behind the count (or tally) of ``query`` over ``window``, for
+        ``measurekit explain``; see :mod:`measurekit.sources.explanation` for what the
+        rows must add up to. Called only for a window the source answered with a figure.
+
+        The default raises :class:`InputError`: the source cannot list its rows.
+
+        .. versionadded:: 0.4
+        """
+        raise InputError(
+            f"source {self.name!r} (format {self.format_name!r}) cannot list the rows "
+            "behind its figures"
+        )
 
 
 @attrs.frozen

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
@@ -23,9 +24,12 @@ from measurekit.sources.base import (
     SourceFormat,
     SourceSpec,
     Unavailable,
+    describe_filter,
 )
+from measurekit.sources.explanation import Explanation, InputRow
 from measurekit.sources.forces import FORCE_COLUMN, forces_in_column, select_force
 from measurekit.sources.parsing import boolean, month, month_of_date, whole_number
+from measurekit.sources.provenance import InputFile, RowCounter
 from measurekit.sources.tabular import Row, read_rows
 from measurekit.sources.tiling import Gap, tile
 
@@ -54,19 +58,34 @@ def outside(window: Window, first: Month, last: Month) -> Unavailable | None:
 K = TypeVar("K", bound=tuple[Any, ...])
 
 
+def force_rows(
+    spec: SourceSpec,
+    required: Sequence[str],
+    optional: Sequence[str],
+    counter: RowCounter | None = None,
+) -> Iterator[Row]:
+    """The force's rows in ``spec``'s files, file by file; ``counter`` counts every data
+    row each file holds (the force's and others')."""
+    for path in spec.paths:
+        rows: Iterator[Row] = read_rows(path, required, optional)
+        if counter is not None:
+            rows = counter.counted(path, rows)
+        yield from select_force(rows, spec.force, spec.force_explicit, path)
+
+
 def tally_rows(
     spec: SourceSpec,
     required: Sequence[str],
     optional: Sequence[str],
     key: Callable[[Row], K],
+    counter: RowCounter | None = None,
 ) -> Counter[K]:
     """How many of the force's rows in ``spec``'s files reduce to each ``key``; ``key``
-    raises :class:`InputError` for a row it cannot read."""
+    raises :class:`InputError` for a row it cannot read. ``counter`` counts each file's
+    rows."""
     tally: Counter[K] = Counter()
-    for path in spec.paths:
-        rows = read_rows(path, required, optional)
-        for row in select_force(rows, spec.force, spec.force_explicit, path):
-            tally[key(row)] += 1
+    for row in force_rows(spec, required, optional, counter):
+        tally[key(row)] += 1
     return tally
 
 
@@ -74,21 +93,43 @@ class TalliedSource(Source, Generic[K]):
     """Rows tallied by a key whose first item is the row's month, over the months from
     ``first`` to ``last`` (months inside with no rows count as none, not as gaps).
 
-    ``covers`` names what the rows are, as :meth:`coverage` reports them.
+    ``covers`` names what the rows are, as :meth:`coverage` reports them. ``spec`` is
+    what the source was opened from (its files are read again to explain a figure) and
+    ``files`` the files read, with their rows.
     """
 
     covers: ClassVar[str] = "rows"
 
     def __init__(
-        self, name: str, format_name: str, tally: Counter[K], first: Month, last: Month
+        self,
+        name: str,
+        format_name: str,
+        tally: Counter[K],
+        first: Month,
+        last: Month,
+        spec: SourceSpec | None = None,
+        files: Sequence[InputFile] = (),
     ) -> None:
         super().__init__(name, format_name)
         self._tally = tally
         self.first = first
         self.last = last
+        self.spec = spec
+        self._files = tuple(files)
 
     def coverage(self) -> dict[str, list[Month]]:
         return {self.covers: list(Window(self.first, self.last))}
+
+    def inputs(self) -> tuple[InputFile, ...]:
+        return self._files
+
+    def opened_from(self) -> SourceSpec:
+        """The spec the source was opened from; an error when it was made without one."""
+        if self.spec is None:
+            raise InputError(
+                f"source {self.name!r} was not opened from files, so its rows cannot be listed"
+            )
+        return self.spec
 
 
 class ForceColumnFormat(SourceFormat):
@@ -109,14 +150,57 @@ class _Entry:
     window: Window
     value: int
     row: int
+    path: Path = Path()
 
 
 class CountsSource(Source):
     """Figures already counted, by indicator and period (one row each)."""
 
-    def __init__(self, name: str, entries: Mapping[str, Sequence[_Entry]]) -> None:
+    def __init__(
+        self,
+        name: str,
+        entries: Mapping[str, Sequence[_Entry]],
+        files: Sequence[InputFile] = (),
+    ) -> None:
         super().__init__(name, "counts")
         self._entries = entries
+        self._files = tuple(files)
+
+    def inputs(self) -> tuple[InputFile, ...]:
+        return self._files
+
+    def describe(self, query: Query) -> str:
+        return f"rows whose indicator is {query.indicator!r}"
+
+    def explain(self, query: Query, window: Window) -> Explanation:
+        """The rows whose figures add up to the count: those tiling the window."""
+        entries = self._entries.get(query.indicator, ())
+        tiling = tile(window, [entry.window for entry in entries])
+        if isinstance(tiling, Gap):
+            raise InputError(f"source {self.name!r} holds no figure for the {window.label}")
+        chosen = sorted(
+            (entry for entry in entries if entry.window in tiling),
+            key=lambda entry: (str(entry.path), entry.row),
+        )
+        rows = tuple(
+            InputRow(
+                entry.path,
+                (
+                    str(entry.row),
+                    query.indicator,
+                    str(entry.window.end),
+                    str(entry.window.months),
+                    str(entry.value),
+                ),
+            )
+            for entry in chosen
+        )
+        return Explanation(
+            ("line", "indicator", "period_end", "months", "value"),
+            rows,
+            sum(entry.value for entry in chosen),
+            "values",
+        )
 
     def count(self, query: Query, window: Window) -> Answer:
         entries = self._entries.get(query.indicator)
@@ -165,8 +249,12 @@ class CountsFormat(ForceColumnFormat):
     def open(self, spec: SourceSpec) -> Source:
         entries: dict[str, list[_Entry]] = {}
         seen: dict[tuple[str, Window], Row] = {}
+        counter = RowCounter()
         for path in spec.paths:
-            rows = read_rows(path, ["indicator", "period_end", "value"], ["months", FORCE_COLUMN])
+            rows = counter.counted(
+                path,
+                read_rows(path, ["indicator", "period_end", "value"], ["months", FORCE_COLUMN]),
+            )
             for row in select_force(rows, spec.force, spec.force_explicit, path):
                 indicator = row.get("indicator")
                 if not indicator:
@@ -182,8 +270,8 @@ class CountsFormat(ForceColumnFormat):
                         f"(the first is at row {earlier.number})",
                     )
                 seen[indicator, window] = row
-                entries.setdefault(indicator, []).append(_Entry(window, value, row.number))
-        return CountsSource(spec.name, entries)
+                entries.setdefault(indicator, []).append(_Entry(window, value, row.number, path))
+        return CountsSource(spec.name, entries, counter.inputs())
 
 
 # --- records --------------------------------------------------------------------------
@@ -208,6 +296,8 @@ RECORD_COLUMNS = ("recorded_date", "offence_code")
 #: How :meth:`RecordsSource.counts_by_month` names an offence code's series:
 #: ``"offence code 56A"``; ``measurekit check`` reads the codes back from these names.
 OFFENCE_CODE_SERIES = "offence code "
+#: The columns ``measurekit explain`` prints for each record, after its file and line.
+EXPLAINED = ("crime_id", "recorded_date", "offence_code", *FLAG_COLUMNS)
 RECORD_OPTIONAL = (
     "knife_or_sharp_instrument",
     "firearm_type",
@@ -258,6 +348,21 @@ class RecordsSource(TalliedSource[RecordKey]):
             sum(n for key, n in self._tally.items() if key[0] in window and matches(key, rule))
         )
 
+    def describe(self, query: Query) -> str | None:
+        return None if query.records is None else describe_filter(query.records)
+
+    def explain(self, query: Query, window: Window) -> Explanation:
+        """Every record of the window the query's filter admits, read again from the
+        files, with its cells as the file writes them (trimmed of spaces)."""
+        rule = query.records or RecordFilter()
+        spec = self.opened_from()
+        rows = []
+        for row in force_rows(spec, RECORD_COLUMNS, RECORD_OPTIONAL):
+            key = _record_key(row)
+            if key[0] in window and matches(key, rule):
+                rows.append(InputRow(row.path, (str(row.number), *map(row.get, EXPLAINED))))
+        return Explanation(("line", *EXPLAINED), tuple(rows), len(rows))
+
     def counts_by_month(self) -> dict[str, dict[Month, int]]:
         """Records per offence code and month, over the months the extract covers."""
         series: dict[str, dict[Month, int]] = {}
@@ -280,9 +385,10 @@ class RecordsFormat(ForceColumnFormat):
     options_type = CoverageOptions
 
     def open(self, spec: SourceSpec) -> Source:
-        tally = tally_rows(spec, RECORD_COLUMNS, RECORD_OPTIONAL, _record_key)
+        counter = RowCounter()
+        tally = tally_rows(spec, RECORD_COLUMNS, RECORD_OPTIONAL, _record_key, counter)
         first, last = coverage_months(spec, [key[0] for key in tally])
-        return RecordsSource(spec.name, self.name, tally, first, last)
+        return RecordsSource(spec.name, self.name, tally, first, last, spec, counter.inputs())
 
 
 def _record_key(row: Row) -> RecordKey:

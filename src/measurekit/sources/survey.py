@@ -18,16 +18,19 @@ from __future__ import annotations
 from measurekit import hookimpl
 from measurekit.model.periods import Month, Window
 from measurekit.sources.base import Query, Source, SourceFormat, SourceSpec, Tally, Unavailable
+from measurekit.sources.explanation import Explanation, InputRow
 from measurekit.sources.forces import FORCE_COLUMN
 from measurekit.sources.formats import (
     CoverageOptions,
     ForceColumnFormat,
     TalliedSource,
     coverage_months,
+    force_rows,
     outside,
     tally_rows,
 )
 from measurekit.sources.parsing import boolean, month_of_date
+from measurekit.sources.provenance import RowCounter
 from measurekit.sources.tabular import Row
 
 #: What a response is reduced to: its month, whether satisfied, whether domestic abuse.
@@ -35,6 +38,8 @@ ResponseKey = tuple[Month, bool, bool]
 
 SURVEY_COLUMNS = ("response_date", "satisfied")
 SURVEY_OPTIONAL = ("domestic_abuse", FORCE_COLUMN)
+#: The columns ``measurekit explain`` prints for each response, after its file and line.
+EXPLAINED = ("response_date", "satisfied", "domestic_abuse")
 
 
 class SurveySource(TalliedSource[ResponseKey]):
@@ -57,6 +62,30 @@ class SurveySource(TalliedSource[ResponseKey]):
                 yes += n if satisfied else 0
         return Tally(yes, responses)
 
+    def describe(self, query: Query) -> str:
+        flags = query.records.flags if query.records is not None else ()
+        if not flags:
+            return "every response, satisfied when the satisfied column is true"
+        groups = " and ".join(
+            f"{flag.column} is {str(flag.value).lower()}"
+            for flag in flags
+            if isinstance(flag.value, bool)
+        )
+        return f"responses where {groups}, satisfied when the satisfied column is true"
+
+    def explain(self, query: Query, window: Window) -> Explanation:
+        """Every response of the window in the query's group, read again from the files:
+        the rows are the responses, the value how many were satisfied."""
+        flags = query.records.flags if query.records is not None else ()
+        rows = []
+        yes = 0
+        for row in force_rows(self.opened_from(), SURVEY_COLUMNS, SURVEY_OPTIONAL):
+            month, satisfied, domestic = _response_key(row)
+            if month in window and all(flag.admits(domestic) for flag in flags):
+                yes += satisfied
+                rows.append(InputRow(row.path, (str(row.number), *map(row.get, EXPLAINED))))
+        return Explanation(("line", *EXPLAINED), tuple(rows), yes, "responses")
+
 
 class SurveyFormat(ForceColumnFormat):
     """``format = "survey"``: one row per completed victim survey."""
@@ -67,9 +96,10 @@ class SurveyFormat(ForceColumnFormat):
     options_type = CoverageOptions
 
     def open(self, spec: SourceSpec) -> Source:
-        tally = tally_rows(spec, SURVEY_COLUMNS, SURVEY_OPTIONAL, _response_key)
+        counter = RowCounter()
+        tally = tally_rows(spec, SURVEY_COLUMNS, SURVEY_OPTIONAL, _response_key, counter)
         first, last = coverage_months(spec, [key[0] for key in tally], "responses")
-        return SurveySource(spec.name, self.name, tally, first, last)
+        return SurveySource(spec.name, self.name, tally, first, last, spec, counter.inputs())
 
 
 def _response_key(row: Row) -> ResponseKey:

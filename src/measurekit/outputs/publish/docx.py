@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from measurekit.document.nodes import (
+    Appendix,
     BulletList,
     Chart,
     FigureTable,
@@ -132,6 +133,8 @@ def render_docx(document: StatementDocument, renderers: SectionRenderers = NO_RE
         word.add_heading("Data sources", level=2)
         for source in document.sources:
             word.add_paragraph(f"{source.text} {notes_text([source.note])}", style="List Bullet")
+    if document.appendix is not None:
+        add_appendix(word, document.appendix)
     if document.notes:
         word.add_heading("Notes", level=2)
         for note in document.notes:
@@ -141,6 +144,21 @@ def render_docx(document: StatementDocument, renderers: SectionRenderers = NO_RE
     buffer = io.BytesIO()
     word.save(buffer)
     return fixed_zip(buffer.getvalue())
+
+
+def add_appendix(word: Document, appendix: Appendix) -> None:
+    """The appendix "How these figures were made": a Heading 2, its introduction, a
+    Heading 3 and a bulleted list per indicator, then the input files."""
+    word.add_heading(appendix.title, level=2)
+    word.add_paragraph(appendix.introduction)
+    for entry in appendix.methods:
+        word.add_heading(f"{entry.label} ({entry.indicator_id})", level=3)
+        for line in entry.lines:
+            word.add_paragraph(line, style="List Bullet")
+    if appendix.inputs:
+        word.add_heading(appendix.inputs_heading, level=3)
+        for item in appendix.inputs:
+            word.add_paragraph(item.text, style="List Bullet")
 
 
 def add_block(word: Document, block: SectionBlock) -> None:

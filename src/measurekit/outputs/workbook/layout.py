@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from measurekit.document.nodes import BulletList, SectionPart, StatementDocument
 from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
+from measurekit.outputs.workbook.appendix import appendix_sheets
 from measurekit.outputs.workbook.kit import (
     CONTENTS,
     COVER,
@@ -54,6 +55,7 @@ def build_workbook(
     narrative = _narrative_sheet(kit, document)
     if narrative is not None:
         body.append(narrative)
+    body += appendix_sheets(kit, document)
     notes = kit.notes_sheet()
     contents = _contents_sheet(document, [notes, *body])
     cover = _cover_sheet(document)
@@ -186,6 +188,7 @@ def _cover_sheet(document: StatementDocument) -> Sheet:
         ),
         Line("Table of contents: every sheet, with a link to each", link=CONTENTS),
         Line("Notes: sources, definitions and caveats", link=NOTES),
+        *_appendix_lines(document),
         Line("Sources", heading=True),
     ]
     lines += [Line(source.title) for source in document.sources] or [
@@ -208,6 +211,15 @@ def _cover_sheet(document: StatementDocument) -> Sheet:
         f"{info.area}, published by {info.organisation or info.force}.",
         lines=tuple(lines),
     )
+
+
+def _appendix_lines(document: StatementDocument) -> list[Line]:
+    """The cover's line about the appendix sheets, linking to the first, when there is one."""
+    appendix = document.appendix
+    if appendix is None or not (appendix.methods or appendix.inputs):
+        return []
+    first = "Methods" if appendix.methods else "Input_files"
+    return [Line(f"{appendix.title}: methods and input files", link=first)]
 
 
 def _workbook_title(document: StatementDocument) -> str:
