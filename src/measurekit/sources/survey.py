@@ -20,12 +20,14 @@ from measurekit.model.periods import Month, Window
 from measurekit.sources.base import Query, Source, SourceFormat, SourceSpec, Tally, Unavailable
 from measurekit.sources.forces import FORCE_COLUMN
 from measurekit.sources.formats import (
+    CellReader,
     CoverageOptions,
     ForceColumnFormat,
     TalliedSource,
     coverage_months,
     outside,
     tally_rows,
+    window_total,
 )
 from measurekit.sources.parsing import boolean, month_of_date
 from measurekit.sources.tabular import Row
@@ -50,12 +52,13 @@ class SurveySource(TalliedSource[ResponseKey]):
         unknown = [flag.column for flag in flags if flag.column != "domestic_abuse"]
         if unknown:
             return Unavailable(f"survey responses have no column {', '.join(map(repr, unknown))}")
-        yes = responses = 0
-        for (month, satisfied, domestic), n in self._tally.items():
-            if month in window and all(flag.admits(domestic) for flag in flags):
-                responses += n
-                yes += n if satisfied else 0
-        return Tally(yes, responses)
+        responses = self.monthly(
+            ("responses", flags), lambda key: all(flag.admits(key[2]) for flag in flags)
+        )
+        satisfied = self.monthly(
+            ("satisfied", flags), lambda key: key[1] and all(flag.admits(key[2]) for flag in flags)
+        )
+        return Tally(window_total(satisfied, window), window_total(responses, window))
 
 
 class SurveyFormat(ForceColumnFormat):
@@ -67,19 +70,23 @@ class SurveyFormat(ForceColumnFormat):
     options_type = CoverageOptions
 
     def open(self, spec: SourceSpec) -> Source:
-        tally = tally_rows(spec, SURVEY_COLUMNS, SURVEY_OPTIONAL, _response_key)
+        tally = tally_rows(spec, SURVEY_COLUMNS, SURVEY_OPTIONAL, RESPONSE_READERS)
         first, last = coverage_months(spec, [key[0] for key in tally], "responses")
         return SurveySource(spec.name, self.name, tally, first, last)
 
 
-def _response_key(row: Row) -> ResponseKey:
-    if not row.get("satisfied"):
-        raise row.error("satisfied", "blank; a completed survey needs an answer")
-    return (
-        month_of_date(row, "response_date"),
-        boolean(row, "satisfied"),
-        boolean(row, "domestic_abuse"),
-    )
+def _answer(row: Row, column: str) -> bool:
+    if not row.get(column):
+        raise row.error(column, "blank; a completed survey needs an answer")
+    return boolean(row, column)
+
+
+#: How a response's cells are read into its :data:`ResponseKey`, in the key's order.
+RESPONSE_READERS: tuple[tuple[str, CellReader], ...] = (
+    ("response_date", month_of_date),
+    ("satisfied", _answer),
+    ("domestic_abuse", boolean),
+)
 
 
 @hookimpl
