@@ -138,12 +138,24 @@ def _row_too_short(sheet: Worksheet, cell: Any) -> bool:
     rows of Excel files to their text, so the file must. A generous lower bound: a
     character at least 0.75 of a unit of column width, a line at least 1.1 times the font
     size in points."""
-    width = sheet.column_dimensions[get_column_letter(cell.column)].width or 8.43
+    width = column_width(sheet, cell.column) or 8.43
     size = cell.font.sz or 11
     characters = width / 0.75 * 12 / size
     lines = sum(-(-len(part) // int(characters)) or 1 for part in str(cell.value).split("\n"))
     height = sheet.row_dimensions[cell.row].height or 15
     return height < lines * size * 1.1
+
+
+def column_width(sheet: Worksheet, column: int) -> float | None:
+    """The width the file gives ``column`` (1-based), or None. A file may give one width to
+    a run of columns (``<col min="6" max="8">``, as LibreOffice writes them), which openpyxl
+    files under the run's first letter only."""
+    for dimension in sheet.column_dimensions.values():
+        low, high = dimension.min, dimension.max
+        if low is not None and high is not None and low <= column <= high:
+            return float(dimension.width) if dimension.width else None
+    dimension = sheet.column_dimensions.get(get_column_letter(column))
+    return float(dimension.width) if dimension is not None and dimension.width else None
 
 
 def _runs_on_freely(sheet: Worksheet, cell: Any) -> bool:
@@ -196,7 +208,7 @@ def _table_rules(sheet: Worksheet, table: Any) -> list[str]:
     label_columns = _label_columns(sheet, header_row, last_row, last_column)
     for column in range(1, last_column + 1):
         letter = get_column_letter(column)
-        width = sheet.column_dimensions[letter].width
+        width = column_width(sheet, column)
         if width is None or width < MIN_COLUMN_WIDTH:
             problems.append(f"column {letter} is only {width} wide")
         heading = headings[column - 1]
