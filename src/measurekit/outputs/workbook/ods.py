@@ -35,6 +35,8 @@ COVER_WIDTH = 100
 #: How table cells align (ODF ``fo:text-align`` values, and an indented start).
 START, END, INDENT = "start", "end", "indent"
 INDENT_CM = "0.3cm"
+#: The style name of the common cell style "Heading 1" (spaces are written ``_20_``).
+TITLE_STYLE = "Heading_20_1"
 
 
 def write_ods(workbook: Workbook) -> bytes:
@@ -223,11 +225,20 @@ class _Styles:
             document.automaticstyles.addElement(style)
             return style
 
-        self.title = cell_style("ce_title", "16pt", bold=True)
+        # Sheet titles are of the common "Heading 1" cell style (LibreOffice's own name for
+        # it), the ODS counterpart of Excel's built-in style: a heading to screen readers.
+        heading_1 = Style(name=TITLE_STYLE, displayname="Heading 1", family="table-cell")
+        heading_1.addElement(
+            TextProperties(fontname=FONT_NAME, fontsize="16pt", fontweight="bold", **language)
+        )
+        document.styles.addElement(heading_1)
+        self.title = cell_style("ce_title", "16pt", bold=True, parentstylename=TITLE_STYLE)
         self.heading = cell_style("ce_heading", "14pt", bold=True)
         self.body = cell_style("ce_body", "12pt")
         # Above a table, text runs on across the empty cells to its right.
-        self.title_above = cell_style("ce_title_above", "16pt", bold=True, wrap=False)
+        self.title_above = cell_style(
+            "ce_title_above", "16pt", bold=True, wrap=False, parentstylename=TITLE_STYLE
+        )
         self.body_above = cell_style("ce_body_above", "12pt", wrap=False)
         # Table cells by column: see :func:`_column_kind`.
         self.headers = {
