@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -32,7 +31,14 @@ from measurekit.model.statement import Statement
 from measurekit.plugins.manager import Plugins
 from measurekit.statement_file import load_statement
 
-from .workbook_checks import check_ods, check_xlsx, ods_values, read_ods, xlsx_values
+from .workbook_checks import (
+    check_ods,
+    check_xlsx,
+    libreoffice_calc,
+    ods_values,
+    read_ods,
+    xlsx_values,
+)
 
 FORMULA = '=HYPERLINK("http://x","y")'
 
@@ -491,9 +497,7 @@ def test_libreoffice_opens_both_and_reads_the_same_numbers(
     its text, so there is nothing for a row-height rule to catch in its files; an estimate
     of ours applied to them only measured our estimate against its layout.
     """
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: headless conversion not checked")
+    soffice = libreoffice_calc()
     converted = {
         extension: _libreoffice_convert(soffice, tmp_path, extension, other[extension])
         for extension in ("xlsx", "ods")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -26,6 +25,7 @@ from measurekit.outputs.workbook.ods import write_ods
 from measurekit.outputs.workbook.xlsx import write_xlsx
 
 from .test_workbook import example_path, render
+from .workbook_checks import libreoffice_calc
 
 SHARED_STRINGS_TYPE = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
@@ -206,11 +206,7 @@ def test_every_ods_title_cell_is_in_the_heading_1_cell_style() -> None:
 def test_libreoffice_reads_the_titles_as_heading_1(tmp_path: Path) -> None:
     """LibreOffice reads A1 of our xlsx as Excel's built-in Heading 1 and of our ods as
     its own Heading 1, and says so in the files it saves."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip(
-            "LibreOffice (soffice) is not installed: its reading of the styles is not checked"
-        )
+    soffice = libreoffice_calc()
     built = render(example_path(), formats=("xlsx", "ods"))
     (tmp_path / "ours.xlsx").write_bytes(built["xlsx"])
     (tmp_path / "ours-ods.ods").write_bytes(built["ods"])

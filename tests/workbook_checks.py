@@ -663,3 +663,22 @@ def write(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` and return it."""
     path.write_bytes(data)
     return path
+
+
+def libreoffice_calc() -> str:
+    """The path of ``soffice`` where LibreOffice with its spreadsheet (Calc) is installed;
+    else the test is skipped, saying what to install. Writer alone (``soffice`` without
+    Calc) cannot open a workbook."""
+    import shutil
+
+    import pytest
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    program = Path(soffice).resolve().parent
+    if not any(program.glob("libsclo.*")):
+        pytest.skip(
+            f"LibreOffice at {program} has no Calc (apt-get install libreoffice-calc-nogui)"
+        )
+    return soffice
