@@ -228,9 +228,9 @@ def test_the_audit_report_never_sends_control_characters(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whatever the report quotes from a file, it reaches the terminal escaped."""
-    from measurekit.audit import command
+    from measurekit.audit import report
 
-    monkeypatch.setattr(command, "as_text", lambda report, verbose: "a \x1b[2J quote\nnext\n")
+    monkeypatch.setattr(report, "as_text", lambda report, verbose: "a \x1b[2J quote\nnext\n")
     (tmp_path / "s.txt").write_text("Nothing to check.\n")
     main(["audit", str(tmp_path / "s.txt")])
     assert capsys.readouterr().out == "a \\x1b[2J quote\nnext\n"

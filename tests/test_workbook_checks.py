@@ -153,3 +153,27 @@ def test_xlsx_checker_wants_descriptive_contents_links() -> None:
     problems = [p for p in check_xlsx(output.getvalue()) if "link text" in p]
     # a bare sheet name, and a title cut mid-word, are not descriptive; a whole-word start is
     assert len(problems) == 2
+
+
+def test_a_width_given_to_a_run_of_columns_counts_for_each_of_them() -> None:
+    """LibreOffice writes one ``<col min max>`` for neighbouring columns of one width; a
+    cell in the run's last column is as wide as the run says (openpyxl files the run under
+    its first letter only)."""
+    from openpyxl.worksheet.dimensions import ColumnDimension
+
+    from .workbook_checks import column_width
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.column_dimensions["F"] = ColumnDimension(sheet, index="F", width=30)
+    sheet.column_dimensions["F"].min, sheet.column_dimensions["F"].max = 6, 8
+    output = io.BytesIO()
+    book.save(output)
+    sheet = openpyxl.load_workbook(io.BytesIO(output.getvalue())).active
+    assert [column_width(sheet, column) for column in (5, 6, 7, 8, 9)] == [
+        None,
+        30.0,
+        30.0,
+        30.0,
+        None,
+    ]

@@ -133,17 +133,6 @@ def _sheet_rules(sheet: Worksheet) -> list[str]:
     return problems + _table_rules(sheet, tables[0])
 
 
-def column_width(sheet: Worksheet, column: int) -> float | None:
-    """The width of ``column`` (1-based). A file may give one width to a run of columns
-    (``<col min="3" max="5">``, as LibreOffice writes equal neighbours), which openpyxl
-    files under the run's first letter only."""
-    for dimension in sheet.column_dimensions.values():
-        if dimension.min is not None and dimension.min <= column <= (dimension.max or 0):
-            return float(dimension.width) if dimension.width else None
-    width = sheet.column_dimensions[get_column_letter(column)].width
-    return float(width) if width else None
-
-
 def _row_too_short(sheet: Worksheet, cell: Any) -> bool:
     """Whether the row cannot show all of ``cell``'s wrapped text. LibreOffice does not size
     rows of Excel files to their text, so the file must. A generous lower bound: a
@@ -155,6 +144,18 @@ def _row_too_short(sheet: Worksheet, cell: Any) -> bool:
     lines = sum(-(-len(part) // int(characters)) or 1 for part in str(cell.value).split("\n"))
     height = sheet.row_dimensions[cell.row].height or 15
     return height < lines * size * 1.1
+
+
+def column_width(sheet: Worksheet, column: int) -> float | None:
+    """The width the file gives ``column`` (1-based), or None. A file may give one width to
+    a run of columns (``<col min="6" max="8">``, as LibreOffice writes them), which openpyxl
+    files under the run's first letter only."""
+    for dimension in sheet.column_dimensions.values():
+        low, high = dimension.min, dimension.max
+        if low is not None and high is not None and low <= column <= high:
+            return float(dimension.width) if dimension.width else None
+    dimension = sheet.column_dimensions.get(get_column_letter(column))
+    return float(dimension.width) if dimension is not None and dimension.width else None
 
 
 def _runs_on_freely(sheet: Worksheet, cell: Any) -> bool:
@@ -662,3 +663,22 @@ def write(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` and return it."""
     path.write_bytes(data)
     return path
+
+
+def libreoffice_calc() -> str:
+    """The path of ``soffice`` where LibreOffice with its spreadsheet (Calc) is installed;
+    else the test is skipped, saying what to install. Writer alone (``soffice`` without
+    Calc) cannot open a workbook."""
+    import shutil
+
+    import pytest
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    program = Path(soffice).resolve().parent
+    if not any(program.glob("libsclo.*")):
+        pytest.skip(
+            f"LibreOffice at {program} has no Calc (apt-get install libreoffice-calc-nogui)"
+        )
+    return soffice

@@ -26,8 +26,32 @@ found but not readable, never reported as wrong. The parts, each with one job:
 
 from __future__ import annotations
 
-from measurekit.audit.auditing import audit_document, audit_files
-from measurekit.audit.model import AuditReport, ClaimKind, FileAudit, Finding, Verdict
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from measurekit.audit.auditing import audit_document, audit_files
+    from measurekit.audit.model import AuditReport, ClaimKind, FileAudit, Finding, Verdict
+
+#: Where each name below is defined: loaded when first used, so that the ``measurekit``
+#: command (which imports :mod:`~measurekit.audit.command` for its arguments) does not
+#: load the audit's readers and patterns to build a statement.
+_EXPORTS = {
+    "AuditReport": "measurekit.audit.model",
+    "ClaimKind": "measurekit.audit.model",
+    "FileAudit": "measurekit.audit.model",
+    "Finding": "measurekit.audit.model",
+    "Verdict": "measurekit.audit.model",
+    "audit_document": "measurekit.audit.auditing",
+    "audit_files": "measurekit.audit.auditing",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)
+
 
 __all__ = [
     "AuditReport",

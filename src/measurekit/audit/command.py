@@ -11,8 +11,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from measurekit.audit.auditing import audit_files
-from measurekit.audit.report import as_json, as_text
 from measurekit.text_rules import terminal_safe
 
 #: Exit statuses: no wrong claim, a wrong claim, the audit could not be done.
@@ -53,6 +51,10 @@ def add_parser(
 
 def run(arguments: argparse.Namespace) -> int:
     """Audit the files the arguments name, print the report, return the exit status."""
+    # Loaded here, not above: building a statement need not load the audit.
+    from measurekit.audit.auditing import audit_files
+    from measurekit.audit.report import as_json, as_text
+
     report = audit_files(arguments.files)
     if arguments.report_format == "json":
         sys.stdout.write(as_json(report))

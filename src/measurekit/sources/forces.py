@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from measurekit.errors import InputError, Location
 from measurekit.input_files import may_quote
@@ -31,19 +32,47 @@ def select_force(
     force's rows belong (they are held back until the end, the only case that buffers);
     when no row matches otherwise, an error lists the forces present.
     """
+    return select_force_by(rows, _force_cell, wanted, explicit, path)
+
+
+def _force_cell(row: Row) -> str:
+    return row.get(FORCE_COLUMN)
+
+
+T = TypeVar("T")
+
+
+def select_force_by(
+    items: Iterable[T],
+    force_of: Callable[[T], str],
+    wanted: tuple[str, ...],
+    explicit: bool,
+    path: Path,
+) -> Iterator[T]:
+    """:func:`select_force` for rows in any form: ``force_of`` gives an item's ``force``
+    cell, stripped (``""`` when blank or absent)."""
     keys = {normalise(name) for name in wanted}
+    belongs: dict[str, bool] = {}
     others: set[str] = set()
-    held: list[Row] = []
+    held: list[T] = []
     matched = False
-    for row in rows:
-        force = row.get(FORCE_COLUMN)
-        if not force or normalise(force) in keys:
-            matched = matched or bool(force)
-            yield row
+    for item in items:
+        force = force_of(item)
+        if not force:
+            yield item
+            continue
+        ours = belongs.get(force)
+        if ours is None:
+            ours = normalise(force) in keys
+            if len(belongs) < _KNOWN_FORCES:
+                belongs[force] = ours
+        if ours:
+            matched = True
+            yield item
             continue
         others.add(force)
         if not matched and not explicit and len(others) == 1:
-            held.append(row)
+            held.append(item)
         else:
             held.clear()
     if matched or not others:
@@ -57,6 +86,10 @@ def select_force(
         f'{held_names} (set force = "..." for the source)',
         Location(path, None, FORCE_COLUMN),
     )
+
+
+#: How many distinct ``force`` cells :func:`select_force_by` remembers the verdict on.
+_KNOWN_FORCES = 1024
 
 
 def forces_in_column(paths: Iterable[Path]) -> list[str] | None:

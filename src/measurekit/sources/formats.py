@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 import attrs
 
 from measurekit import hookimpl
 from measurekit.errors import InputError, Location
+from measurekit.input_files import may_quote
 from measurekit.limits import MAX_MONTHS
 from measurekit.measures.offence_codes import normalise_offence_code, offence_code_matches
 from measurekit.model.periods import Month, Window
@@ -27,10 +28,15 @@ from measurekit.sources.base import (
     describe_filter,
 )
 from measurekit.sources.explanation import Explanation, InputRow
-from measurekit.sources.forces import FORCE_COLUMN, forces_in_column, select_force
+from measurekit.sources.forces import (
+    FORCE_COLUMN,
+    forces_in_column,
+    select_force,
+    select_force_by,
+)
 from measurekit.sources.parsing import boolean, month, month_of_date, whole_number
 from measurekit.sources.provenance import InputFile, RowCounter
-from measurekit.sources.tabular import Row, read_rows
+from measurekit.sources.tabular import Row, read_cells, read_rows
 from measurekit.sources.tiling import Gap, tile
 
 
@@ -57,6 +63,15 @@ def outside(window: Window, first: Month, last: Month) -> Unavailable | None:
 
 K = TypeVar("K", bound=tuple[Any, ...])
 
+#: Reads one column's cell of a row (``row.get(column)``) as a value, or raises
+#: :class:`InputError` naming the row and column. What it returns must depend only on the
+#: cell's text: :func:`tally_rows` reads each distinct text once.
+CellReader = Callable[[Row, str], Any]
+
+#: How many distinct cells of one column, and distinct rows, :func:`tally_rows` remembers
+#: the reading of; past that it reads each new one as it comes (memory stays bounded).
+MAX_REMEMBERED = 1 << 16
+
 
 def force_rows(
     spec: SourceSpec,
@@ -77,16 +92,109 @@ def tally_rows(
     spec: SourceSpec,
     required: Sequence[str],
     optional: Sequence[str],
-    key: Callable[[Row], K],
+    readers: Sequence[tuple[str, CellReader]],
     counter: RowCounter | None = None,
-) -> Counter[K]:
-    """How many of the force's rows in ``spec``'s files reduce to each ``key``; ``key``
-    raises :class:`InputError` for a row it cannot read. ``counter`` counts each file's
-    rows."""
-    tally: Counter[K] = Counter()
-    for row in force_rows(spec, required, optional, counter):
-        tally[key(row)] += 1
+) -> Counter[Any]:
+    """How many of the force's rows in ``spec``'s files reduce to each key: the tuple of
+    what each of ``readers`` reads from its column, in order.
+
+    The rows are streamed, and a row that cannot be read raises at once, as though each
+    row were read in turn; but each distinct row, and each distinct cell of a column, is
+    read only once (up to :data:`MAX_REMEMBERED` of them at a time), so most rows cost a
+    look-up and a count rather than a parse of every cell. The first reader's column
+    should be the one whose cells vary most (a record's date). ``counter`` counts every
+    data row of each file (the force's and others').
+    """
+    columns = (*(column for column, _ in readers), FORCE_COLUMN)
+    force_at = len(readers)
+    memories = [_CellMemory(column, reader, at) for at, (column, reader) in enumerate(readers)]
+    keys: dict[tuple[str, ...], tuple[Any, ...]] = {}
+    # The first column (a date) varies most: its cell and the rest of a row's cells are
+    # remembered apart too, so that a new date with known other cells is one look-up each.
+    firsts: dict[str, Any] = {}
+    rests: dict[tuple[str, ...], tuple[Any, ...]] = {}
+    seen: Counter[tuple[str, ...]] = Counter()
+    tally: Counter[Any] = Counter()
+
+    def add_up() -> None:
+        for values, n in seen.items():
+            tally[keys[values]] += n
+        seen.clear()
+        keys.clear()
+
+    for path in spec.paths:
+        quotable = may_quote(path)
+        cells: Iterator[tuple[int, tuple[str, ...]]] = read_cells(
+            path, required, optional, columns
+        )
+        if counter is not None:
+            cells = counter.counted(path, cells)
+        rows = select_force_by(
+            cells,
+            lambda item: item[1][force_at].strip(),
+            spec.force,
+            spec.force_explicit,
+            path,
+        )
+        for number, values in rows:
+            if values not in keys:
+                if len(keys) >= MAX_REMEMBERED:
+                    add_up()
+                first, rest = firsts.get(values[0]), rests.get(values[1:])
+                if first is None or rest is None:
+                    row = _LazyRow(path, number, columns, values, quotable)
+                    first, *others = (memory.read(row, values) for memory in memories)
+                    rest = tuple(others)
+                    if len(rests) < MAX_REMEMBERED:
+                        firsts[values[0]] = first
+                        rests[values[1:]] = rest
+                keys[values] = (first, *rest)
+            seen[values] += 1
+    add_up()
     return tally
+
+
+@attrs.define
+class _LazyRow:
+    """A row's cells, made into a :class:`Row` (for a reader, or an error) only when one
+    is needed."""
+
+    path: Path
+    number: int
+    columns: tuple[str, ...]
+    values: tuple[str, ...]
+    quotable: bool
+    _row: Row | None = None
+
+    @property
+    def row(self) -> Row:
+        if self._row is None:
+            cells = dict(zip(self.columns, self.values, strict=True))
+            self._row = Row(self.path, self.number, cells, self.quotable)
+        return self._row
+
+
+@attrs.define
+class _CellMemory:
+    """What ``reader`` read from each distinct text of ``column``'s cells (at ``position``
+    among a row's cells), and one object for each distinct value (the same month read
+    from different dates), so that keys holding equal values compare by identity."""
+
+    column: str
+    reader: CellReader
+    position: int
+    texts: dict[str, Any] = attrs.Factory(dict)
+    values: dict[Any, Any] = attrs.Factory(dict)
+
+    def read(self, row: _LazyRow, cells: tuple[str, ...]) -> Any:
+        text = cells[self.position].strip()
+        if text in self.texts:
+            return self.texts[text]
+        value = self.reader(row.row, self.column)
+        if len(self.texts) < MAX_REMEMBERED:
+            value = self.values.setdefault(value, value)
+            self.texts[text] = value
+        return value
 
 
 class TalliedSource(Source, Generic[K]):
@@ -116,6 +224,7 @@ class TalliedSource(Source, Generic[K]):
         self.last = last
         self.spec = spec
         self._files = tuple(files)
+        self._monthly: dict[Hashable, dict[int, int]] = {}
 
     def coverage(self) -> dict[str, list[Month]]:
         return {self.covers: list(Window(self.first, self.last))}
@@ -130,6 +239,28 @@ class TalliedSource(Source, Generic[K]):
                 f"source {self.name!r} was not opened from files, so its rows cannot be listed"
             )
         return self.spec
+
+    def monthly(self, selection: Hashable, admits: Callable[[K], bool]) -> dict[int, int]:
+        """How many rows ``admits`` keeps in each month (by :attr:`Month.index`).
+
+        Worked out once per ``selection`` (which must stand for ``admits``: the same
+        selection, the same rows kept) in one pass over the tally, so that counting any
+        number of windows costs one look-up per month rather than a pass per window.
+        """
+        totals = self._monthly.get(selection)
+        if totals is None:
+            totals = {}
+            for key, n in self._tally.items():
+                if admits(key):
+                    index = key[0].index
+                    totals[index] = totals.get(index, 0) + n
+            self._monthly[selection] = totals
+        return totals
+
+
+def window_total(monthly: Mapping[int, int], window: Window) -> int:
+    """The sum of ``monthly`` (counts by :attr:`Month.index`) over the months of ``window``."""
+    return sum(monthly.get(index, 0) for index in range(window.start.index, window.end.index + 1))
 
 
 class ForceColumnFormat(SourceFormat):
@@ -344,9 +475,7 @@ class RecordsSource(TalliedSource[RecordKey]):
         if unavailable:
             return unavailable
         rule = query.records
-        return Count(
-            sum(n for key, n in self._tally.items() if key[0] in window and matches(key, rule))
-        )
+        return Count(window_total(self.monthly(rule, lambda key: matches(key, rule)), window))
 
     def describe(self, query: Query) -> str | None:
         return None if query.records is None else describe_filter(query.records)
@@ -386,29 +515,41 @@ class RecordsFormat(ForceColumnFormat):
 
     def open(self, spec: SourceSpec) -> Source:
         counter = RowCounter()
-        tally = tally_rows(spec, RECORD_COLUMNS, RECORD_OPTIONAL, _record_key, counter)
+        tally = tally_rows(spec, RECORD_COLUMNS, RECORD_OPTIONAL, RECORD_READERS, counter)
         first, last = coverage_months(spec, [key[0] for key in tally])
         return RecordsSource(spec.name, self.name, tally, first, last, spec, counter.inputs())
 
 
-def _record_key(row: Row) -> RecordKey:
-    code = normalise_offence_code(row.get("offence_code"))
+def _offence_code(row: Row, column: str) -> str:
+    code = normalise_offence_code(row.get(column))
     if not code:
-        raise row.error("offence_code", "offence code is blank")
-    firearm = row.get("firearm_type").lower()
+        raise row.error(column, "offence code is blank")
+    return code
+
+
+def _firearm_type(row: Row, column: str) -> str:
+    firearm = row.get(column).lower()
     if firearm and firearm not in FIREARM_TYPES:
         raise row.error(
-            "firearm_type",
-            f"{row.quote('firearm_type')} is not one of {', '.join(FIREARM_TYPES)} or blank",
+            column, f"{row.quote(column)} is not one of {', '.join(FIREARM_TYPES)} or blank"
         )
-    return (
-        month_of_date(row, "recorded_date"),
-        code,
-        boolean(row, "knife_or_sharp_instrument"),
-        firearm,
-        boolean(row, "firearm_discharged"),
-        boolean(row, "domestic_abuse"),
-    )
+    return firearm
+
+
+#: How a record's cells are read into its :data:`RecordKey`, in the key's order.
+RECORD_READERS: tuple[tuple[str, CellReader], ...] = (
+    ("recorded_date", month_of_date),
+    ("offence_code", _offence_code),
+    ("knife_or_sharp_instrument", boolean),
+    ("firearm_type", _firearm_type),
+    ("firearm_discharged", boolean),
+    ("domestic_abuse", boolean),
+)
+
+
+def _record_key(row: Row) -> RecordKey:
+    """A whole record's key, read as :data:`RECORD_READERS` read it."""
+    return cast(RecordKey, tuple(reader(row, column) for column, reader in RECORD_READERS))
 
 
 def coverage_months(

@@ -15,12 +15,15 @@ gap: surveys can legitimately return nothing in a month.
 
 from __future__ import annotations
 
+from typing import cast
+
 from measurekit import hookimpl
 from measurekit.model.periods import Month, Window
 from measurekit.sources.base import Query, Source, SourceFormat, SourceSpec, Tally, Unavailable
 from measurekit.sources.explanation import Explanation, InputRow
 from measurekit.sources.forces import FORCE_COLUMN
 from measurekit.sources.formats import (
+    CellReader,
     CoverageOptions,
     ForceColumnFormat,
     TalliedSource,
@@ -28,6 +31,7 @@ from measurekit.sources.formats import (
     force_rows,
     outside,
     tally_rows,
+    window_total,
 )
 from measurekit.sources.parsing import boolean, month_of_date
 from measurekit.sources.provenance import RowCounter
@@ -55,12 +59,13 @@ class SurveySource(TalliedSource[ResponseKey]):
         unknown = [flag.column for flag in flags if flag.column != "domestic_abuse"]
         if unknown:
             return Unavailable(f"survey responses have no column {', '.join(map(repr, unknown))}")
-        yes = responses = 0
-        for (month, satisfied, domestic), n in self._tally.items():
-            if month in window and all(flag.admits(domestic) for flag in flags):
-                responses += n
-                yes += n if satisfied else 0
-        return Tally(yes, responses)
+        responses = self.monthly(
+            ("responses", flags), lambda key: all(flag.admits(key[2]) for flag in flags)
+        )
+        satisfied = self.monthly(
+            ("satisfied", flags), lambda key: key[1] and all(flag.admits(key[2]) for flag in flags)
+        )
+        return Tally(window_total(satisfied, window), window_total(responses, window))
 
     def describe(self, query: Query) -> str:
         flags = query.records.flags if query.records is not None else ()
@@ -97,19 +102,28 @@ class SurveyFormat(ForceColumnFormat):
 
     def open(self, spec: SourceSpec) -> Source:
         counter = RowCounter()
-        tally = tally_rows(spec, SURVEY_COLUMNS, SURVEY_OPTIONAL, _response_key, counter)
+        tally = tally_rows(spec, SURVEY_COLUMNS, SURVEY_OPTIONAL, RESPONSE_READERS, counter)
         first, last = coverage_months(spec, [key[0] for key in tally], "responses")
         return SurveySource(spec.name, self.name, tally, first, last, spec, counter.inputs())
 
 
+def _answer(row: Row, column: str) -> bool:
+    if not row.get(column):
+        raise row.error(column, "blank; a completed survey needs an answer")
+    return boolean(row, column)
+
+
+#: How a response's cells are read into its :data:`ResponseKey`, in the key's order.
+RESPONSE_READERS: tuple[tuple[str, CellReader], ...] = (
+    ("response_date", month_of_date),
+    ("satisfied", _answer),
+    ("domestic_abuse", boolean),
+)
+
+
 def _response_key(row: Row) -> ResponseKey:
-    if not row.get("satisfied"):
-        raise row.error("satisfied", "blank; a completed survey needs an answer")
-    return (
-        month_of_date(row, "response_date"),
-        boolean(row, "satisfied"),
-        boolean(row, "domestic_abuse"),
-    )
+    """A whole response's key, read as :data:`RESPONSE_READERS` read it."""
+    return cast(ResponseKey, tuple(reader(row, column) for column, reader in RESPONSE_READERS))
 
 
 @hookimpl

@@ -11,7 +11,8 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -59,6 +60,25 @@ def read_rows(
     column is missing from the header. Columns in neither list are ignored. Blank rows are
     skipped.
     """
+    quotable = may_quote(path)
+    columns = tuple(dict.fromkeys([*required, *optional]))
+    for number, values in read_cells(path, required, optional, columns):
+        yield Row(path, number, dict(zip(columns, values, strict=True)), quotable)
+
+
+def read_cells(
+    path: Path,
+    required: Collection[str],
+    optional: Collection[str],
+    columns: Sequence[str],
+) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Each data row of the file at ``path`` as its row number and the cells of
+    ``columns`` (each named in ``required`` or ``optional``), in that order, as read
+    (not stripped; ``""`` for a column the file lacks).
+
+    The checks and errors of :func:`read_rows`, without making a :class:`Row` of every
+    row: for readers that look at most rows' cells only to tally them.
+    """
     if path.is_dir():
         raise InputError("is a folder; this format reads one file per path", Location(path))
     quotable = may_quote(path)
@@ -88,16 +108,25 @@ def read_rows(
         if name in known:
             wanted[name] = index
     width = len(names)
+    # A column the file lacks reads from one past the row's end: always "".
+    positions = [wanted.get(column, width) for column in columns]
+    pick = _picker(positions)
     for number, values in enumerate(rows, start=2):
         joined = "".join(values)
         if not joined.strip():
             continue  # a blank row
         if len(values) != width or not joined.isprintable():  # else nothing to check
             _check_row(values, names, path, number, is_workbook)
-        cells = {
-            name: values[index] if index < len(values) else "" for name, index in wanted.items()
-        }
-        yield Row(path, number, cells, quotable)
+        if len(values) <= width:
+            values.extend([""] * (width + 1 - len(values)))
+        yield number, pick(values)
+
+
+def _picker(positions: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """A function giving the items of a list at ``positions``, as a tuple."""
+    if len(positions) > 1:
+        return itemgetter(*positions)
+    return lambda values: tuple(values[position] for position in positions)
 
 
 def _check_row(values: list[str], names: list[str], path: Path, number: int, padded: bool) -> None:

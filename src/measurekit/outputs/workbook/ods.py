@@ -12,6 +12,7 @@ reproducible.
 from __future__ import annotations
 
 import io
+import types
 from typing import Any
 
 from measurekit.outputs.workbook.model import (
@@ -35,6 +36,8 @@ COVER_WIDTH = 100
 #: How table cells align (ODF ``fo:text-align`` values, and an indented start).
 START, END, INDENT = "start", "end", "indent"
 INDENT_CM = "0.3cm"
+#: The style name of the common cell style "Heading 1" (spaces are written ``_20_``).
+TITLE_STYLE = "Heading_20_1"
 
 
 def write_ods(workbook: Workbook) -> bytes:
@@ -43,6 +46,7 @@ def write_ods(workbook: Workbook) -> bytes:
     from odf.table import DatabaseRange, DatabaseRanges
 
     document = OpenDocumentSpreadsheet()
+    document._used_auto_styles = types.MethodType(_used_auto_styles, document)
     styles = _Styles(document)
     _print_landscape_one_page_wide(document)
     _set_properties(document, workbook)
@@ -71,6 +75,51 @@ def write_ods(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     document.write(buffer)
     return normalise_zip(buffer.getvalue())
+
+
+def _style_references() -> tuple[tuple[str, str], ...]:
+    """The attributes through which an element refers to a style by name (odfpy's list)."""
+    from odf.namespaces import CHARTNS, DRAWNS, PRESENTATIONNS, STYLENS, TABLENS, TEXTNS
+
+    return (
+        (CHARTNS, "style-name"),
+        (DRAWNS, "style-name"),
+        (DRAWNS, "text-style-name"),
+        (PRESENTATIONNS, "style-name"),
+        (STYLENS, "data-style-name"),
+        (STYLENS, "list-style-name"),
+        (STYLENS, "page-layout-name"),
+        (STYLENS, "style-name"),
+        (TABLENS, "default-cell-style-name"),
+        (TABLENS, "style-name"),
+        (TEXTNS, "style-name"),
+    )
+
+
+def _used_auto_styles(document: Any, segments: list[Any]) -> list[Any]:
+    """The automatic styles that elements under ``segments`` refer to, in the document's
+    order: what odfpy's own method of this name returns, found in one walk that reads each
+    element's attributes directly (odfpy's asks for each of eleven attributes through a
+    call that costs as much as the rest of writing the file). Namespace prefixes, which
+    odfpy's lookups also register, are declared by :func:`_canonical_namespaces`."""
+    from odf.element import Node
+    from odf.namespaces import STYLENS
+
+    references = _style_references()
+    used: set[str] = set()
+    pending = list(segments)
+    while pending:
+        element = pending.pop()
+        for child in element.childNodes:
+            if child.nodeType == Node.ELEMENT_NODE:
+                attributes = child.attributes
+                used.update(str(attributes[key]) for key in references if attributes.get(key))
+                pending.append(child)
+    return [
+        style
+        for style in document.automaticstyles.childNodes
+        if style.nodeType == Node.ELEMENT_NODE and style.getAttrNS(STYLENS, "name") in used
+    ]
 
 
 def _print_landscape_one_page_wide(document: Any) -> None:
@@ -223,11 +272,20 @@ class _Styles:
             document.automaticstyles.addElement(style)
             return style
 
-        self.title = cell_style("ce_title", "16pt", bold=True)
+        # Sheet titles are of the common "Heading 1" cell style (LibreOffice's own name for
+        # it), the ODS counterpart of Excel's built-in style: a heading to screen readers.
+        heading_1 = Style(name=TITLE_STYLE, displayname="Heading 1", family="table-cell")
+        heading_1.addElement(
+            TextProperties(fontname=FONT_NAME, fontsize="16pt", fontweight="bold", **language)
+        )
+        document.styles.addElement(heading_1)
+        self.title = cell_style("ce_title", "16pt", bold=True, parentstylename=TITLE_STYLE)
         self.heading = cell_style("ce_heading", "14pt", bold=True)
         self.body = cell_style("ce_body", "12pt")
         # Above a table, text runs on across the empty cells to its right.
-        self.title_above = cell_style("ce_title_above", "16pt", bold=True, wrap=False)
+        self.title_above = cell_style(
+            "ce_title_above", "16pt", bold=True, wrap=False, parentstylename=TITLE_STYLE
+        )
         self.body_above = cell_style("ce_body_above", "12pt", wrap=False)
         # Table cells by column: see :func:`_column_kind`.
         self.headers = {

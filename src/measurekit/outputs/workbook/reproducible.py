@@ -34,3 +34,18 @@ def normalise_zip(data: bytes) -> bytes:
             info.create_system = 3
             target.writestr(info, source.read(entry.filename))
     return output.getvalue()
+
+
+def zip_parts(parts: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip archive of ``parts`` (name to bytes), in their order, each entry compressed
+    with ``compression`` and stamped as :func:`normalise_zip` stamps them."""
+    stamp = FIXED_TIME.timetuple()[:6]
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = compression
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            target.writestr(info, data)
+    return output.getvalue()

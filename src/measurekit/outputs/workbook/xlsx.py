@@ -26,7 +26,8 @@ from measurekit.outputs.workbook.model import (
     Workbook,
     chart_description,
 )
-from measurekit.outputs.workbook.reproducible import FIXED_TIME, normalise_zip
+from measurekit.outputs.workbook.reproducible import FIXED_TIME, zip_parts
+from measurekit.outputs.workbook.xlsx_parts import as_excel_writes
 
 FONT_SIZE = 12
 TITLE_SIZE = 16
@@ -36,6 +37,10 @@ COVER_WIDTH = 100
 LINE_SPACING = 1.3
 #: The height (points) a row gets when the file does not set one.
 DEFAULT_ROW_HEIGHT = 15
+#: The built-in cell style of sheet titles (A1), and its id among Excel's built-in styles:
+#: screen readers announce a cell of this style as a heading.
+TITLE_STYLE = "Heading 1"
+TITLE_STYLE_ID = 16
 #: Characters that make a spreadsheet read typed text as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -62,22 +67,22 @@ def write_xlsx(workbook: Workbook) -> bytes:
         for index, sheet in enumerate(workbook.sheets, start=1)
         if sheet.chart is not None
     }
-    return normalise_zip(_describe_charts(buffer.getvalue(), descriptions))
+    with ZipFile(io.BytesIO(buffer.getvalue())) as written:
+        parts = {name: written.read(name) for name in written.namelist()}
+    return zip_parts(as_excel_writes(_describe_charts(parts, descriptions)))
 
 
-def _describe_charts(data: bytes, descriptions: dict[int, str]) -> bytes:
+def _describe_charts(contents: dict[str, bytes], descriptions: dict[int, str]) -> dict[str, bytes]:
     """Give each chart alternative text (``descr``), which openpyxl cannot set.
 
-    ``descriptions`` maps a sheet's position (1-based) to its chart's text; the chart is
-    found through the sheet's drawing relationship, as Excel finds it.
+    ``contents`` are the file's parts by name; ``descriptions`` maps a sheet's position
+    (1-based) to its chart's text; the chart is found through the sheet's drawing
+    relationship, as Excel finds it.
     """
     import re
-    import zipfile
     from xml.sax.saxutils import quoteattr
 
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        contents = {info.filename: source.read(info.filename) for info in source.infolist()}
-        infos = source.infolist()
+    contents = dict(contents)
     for index, description in descriptions.items():
         rels = contents.get(f"xl/worksheets/_rels/sheet{index}.xml.rels", b"").decode("utf-8")
         match = re.search(r'Target="/?(xl/drawings/drawing\d+\.xml)"', rels)
@@ -89,15 +94,12 @@ def _describe_charts(data: bytes, descriptions: dict[int, str]) -> bytes:
             at = found.end()
             drawing = f"{drawing[:at]} descr={quoteattr(description)}{drawing[at:]}"
         contents[match[1]] = drawing.encode("utf-8")
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w") as target:
-        for info in infos:
-            target.writestr(info, contents[info.filename])
-    return output.getvalue()
+    return contents
 
 
 def _use_base_font(book: Any) -> None:
-    """Make Arial 12 the workbook's default font, so cells typed in later get it too.
+    """Make Arial 12 the workbook's default font, so cells typed in later get it too, and
+    define the built-in "Heading 1" cell style (in Arial) that sheet titles use.
 
     openpyxl has no public setting for this: it seeds its style tables with Calibri 11,
     so they are reseeded here the way ``Workbook._setup_styles`` seeds them.
@@ -110,6 +112,13 @@ def _use_base_font(book: Any) -> None:
     book._fonts = IndexedList([font])
     book._named_styles = NamedStyleList()
     book.add_named_style(NamedStyle(font=copy(font), builtinId=0))
+    book.add_named_style(
+        NamedStyle(
+            name=TITLE_STYLE,
+            font=Font(name=FONT_NAME, size=TITLE_SIZE, bold=True, family=2),
+            builtinId=TITLE_STYLE_ID,
+        )
+    )
 
 
 def _set_properties(book: Any, workbook: Workbook) -> None:
@@ -131,6 +140,7 @@ def _write_sheet(worksheet: Any, sheet: Sheet, selected: bool) -> None:
     # Above a table, text runs on across the empty cells to its right (as gptables does):
     # wrapped in a column sized for the table, a title would be a tall narrow block.
     above = wrap if sheet.table is None else Alignment(wrap_text=False, vertical="top")
+    worksheet.cell(1, 1).style = TITLE_STYLE
     _put(worksheet, 1, 1, sheet.title, Font(name=FONT_NAME, size=TITLE_SIZE, bold=True), above)
     _put(worksheet, 2, 1, sheet.description, Font(name=FONT_NAME, size=FONT_SIZE), above)
     row = 3
