@@ -124,9 +124,7 @@ def tally_rows(
 
     for path in spec.paths:
         quotable = may_quote(path)
-        cells: Iterator[tuple[int, tuple[str, ...]]] = read_cells(
-            path, required, optional, columns
-        )
+        cells: Iterator[tuple[int, tuple[str, ...]]] = read_cells(path, required, optional, columns)
         if counter is not None:
             cells = counter.counted(path, cells)
         rows = select_force_by(
