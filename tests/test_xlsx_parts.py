@@ -86,7 +86,7 @@ def test_every_relationship_target_is_relative_and_names_a_part(example: bytes) 
             targets += 1
             assert not target.startswith("/"), (name, target)
             assert posixpath.normpath(posixpath.join(folder, target)) in parts, (name, target)
-    # 18 sheets, their tables and drawings, charts, styles, theme, strings, properties.
+    # 20 sheets, their tables and drawings, charts, styles, theme, strings, properties.
     assert targets > 40
 
 
@@ -164,7 +164,9 @@ def _cell_style_names(data: bytes) -> dict[str, dict[str, str]]:
 
 def test_every_title_cell_is_in_the_built_in_heading_1_style(example: bytes) -> None:
     styles = _cell_style_names(example)
-    assert len(styles) == 18
+    # The example's 20 sheets: the cover, contents, notes, a table per figure and chart,
+    # the narrative, and the appendix's Methods and Input_files.
+    assert len(styles) == 20
     assert all(style == {"name": "Heading 1", "builtinId": "16"} for style in styles.values())
     book = openpyxl.load_workbook(io.BytesIO(example))
     assert {sheet["A1"].style for sheet in book.worksheets} == {"Heading 1"}
