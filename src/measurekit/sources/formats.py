@@ -254,9 +254,21 @@ class RecordsSource(TalliedSource[RecordKey]):
         if unavailable:
             return unavailable
         rule = query.records
+        by_month = self._by_month()
         return Count(
-            sum(n for key, n in self._tally.items() if key[0] in window and matches(key, rule))
+            sum(n for month in window for key, n in by_month.get(month, ()) if matches(key, rule))
         )
+
+    def _by_month(self) -> dict[Month, list[tuple[RecordKey, int]]]:
+        """The tally's keys grouped by their month (made once), so that a window's count
+        looks only at its own months' keys."""
+        grouped: dict[Month, list[tuple[RecordKey, int]]] | None = getattr(self, "_months", None)
+        if grouped is None:
+            grouped = {}
+            for key, n in self._tally.items():
+                grouped.setdefault(key[0], []).append((key, n))
+            self._months = grouped
+        return grouped
 
     def counts_by_month(self) -> dict[str, dict[Month, int]]:
         """Records per offence code and month, over the months the extract covers."""

@@ -39,7 +39,9 @@ def parquet_rows(path: Path, cell_text: Callable[[object], str]) -> Iterator[lis
         try:
             result = connection.execute("select * from read_parquet(?)", [str(path)])
         except duckdb.Error as error:
-            raise InputError(f"not a readable Parquet file: {_line(error)}", Location(path)) from None
+            raise InputError(
+                f"not a readable Parquet file: {_line(error)}", Location(path)
+            ) from None
         yield [str(column[0]) for column in result.description or ()]
         while True:
             try:
