@@ -3,8 +3,8 @@ with locations.
 
 Every CSV format measurekit reads is also accepted as an ``.xlsx`` file whose first sheet has
 the same header in row 1, and as a ``.parquet`` file with the same columns (read through
-DuckDB: see :mod:`measurekit.sources.parquet`). Rows come back as text, whatever the file type, so that one parser
-serves both; each row knows its file and row number for error messages.
+DuckDB: see :mod:`measurekit.sources.parquet`). Rows come back as text, whatever the file
+type, so that one parser serves all; each row knows its file and row number for error messages.
 """
 
 from __future__ import annotations
