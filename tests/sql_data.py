@@ -167,11 +167,15 @@ def write_csv_records(path: Path, records: list[list[str]]) -> Path:
 
 
 def statement(folder: Path, sources: str, force: str = "Testshire Police") -> Path:
-    """A statement file for 2023/24 Q1 with every crime and survey measure."""
+    """A statement file for 2023/24 Q1 with every crime measure, and victim satisfaction
+    when ``sources`` has a survey source."""
+    sections = SECTIONS
+    if "[sources.survey]" not in sources:
+        sections = sections.replace('[[sections]]\nmeasures = ["victim_satisfaction"]\n', "")
     path = folder / "statement.toml"
     path.write_text(
         f'[statement]\nforce = "{force}"\narea = "Testshire"\nperiod = "2023/24 Q1"\n'
-        f'baseline = "2020-03"\n\n{sources}\n{SECTIONS}',
+        f'baseline = "2020-03"\n\n{sources}\n{sections}',
         encoding="utf-8",
     )
     return path

@@ -146,12 +146,6 @@ def test_only_grouped_rows_travel(tmp_path: Path) -> None:
             f'[sources.crime]\nformat = "sql"\nurl = "duckdb:///crime.duckdb"\n'
             f'table = "crime_records"\n[sources.crime.columns]\n{COLUMNS}\n',
         )
-        path.write_text(
-            path.read_text(encoding="utf-8").replace(
-                '[[sections]]\nmeasures = ["victim_satisfaction"]\n', ""
-            ),
-            encoding="utf-8",
-        )
         figures(path)
     finally:
         sa.event.remove(sa.engine.Engine, "before_cursor_execute", record)
