@@ -155,3 +155,28 @@ def test_only_grouped_rows_travel(tmp_path: Path) -> None:
         lower = " ".join(text.lower().split())
         assert ("count(" in lower and "group by" in lower) or "where false" in lower, text
     assert sum("group by" in text.lower() for text in reading) == 2  # forces, then counts
+
+
+def test_the_rows_behind_a_figure_are_the_ones_it_counts(data: Path) -> None:
+    """What ``measurekit explain`` will print for a database: the query for one figure
+    (values bound) and its rows, as many as the figure counts."""
+    from measurekit.model.periods import Month, Window
+    from measurekit.sources.base import Query, RecordFilter, RecordFlag, SourceSpec
+    from measurekit.sources.sql.format import SqlFormat
+    from measurekit.sources.sql.options import SqlOptions
+
+    options = SqlOptions(url="duckdb:///crime.duckdb", table="crime_records", columns=RENAMED)
+    source = SqlFormat().open(SourceSpec("crime", "sql", (), options=options, base=data))
+    window = Window(Month(2022, 7), Month(2023, 6))
+    codes = frozenset({"28E", "28F", "28G", "28H"})
+    knife = RecordFilter(codes, (RecordFlag("knife_or_sharp_instrument", True),))
+    for rule in (RecordFilter(codes), knife):
+        query = Query("burglary", rule)
+        sql = source.figure_sql(query, window)
+        assert '"crime_records"."ho_offence_code" IN (' in sql.text
+        assert "28f" in sql.parameters.values()  # the raw spelling, bound
+        columns, rows = source.figure_rows(query, window)
+        assert columns[:2] == ["recorded_date", "offence_code"]
+        counted = source.count(query, window)
+        assert len(rows) == counted.value > 0  # type: ignore[union-attr]
+        assert {row[1].strip().upper() for row in rows} <= codes

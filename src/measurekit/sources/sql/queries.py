@@ -159,5 +159,6 @@ class CompiledSql:
 def compiled(query: Select[Any], dialect: Dialect) -> CompiledSql:
     """``query`` compiled for ``dialect``: the text sent to the database and the values
     bound to it (never pasted into the text)."""
-    result = query.compile(dialect=dialect)
+    # A list bound to ``in`` is expanded into one parameter per value, as it is sent.
+    result = query.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
     return CompiledSql(str(result), dict(result.params))
