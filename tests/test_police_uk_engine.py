@@ -18,6 +18,7 @@ pytest.importorskip("duckdb", reason="needs the sql extra: pip install -e '.[sql
 
 from measurekit_police_uk import PoliceUkFormat, PoliceUkOptions, engine
 from measurekit_police_uk import folder as folders
+from measurekit_police_uk.folder import PoliceUkData
 
 DATA = Path(__file__).parent / "data" / "police-uk-cheshire-2025"
 
