@@ -28,23 +28,64 @@ def flag(layout: Layout, row: GroupRow, standard: str) -> bool:
     return value
 
 
+class _Reader:
+    """Reads each distinct raw value once: the counting query repeats the same few months,
+    codes and flags in thousands of rows."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.months: dict[tuple[object, object], Month] = {}
+        self.values: dict[tuple[str, object], bool | str] = {}
+
+    def month(self, row: GroupRow, date: str) -> Month:
+        key = (row.values.get("year"), row.values.get("month"))
+        found = self.months.get(key)
+        if found is None:
+            found = self.months[key] = group_month(row, self.layout, date)
+        return found
+
+    def flag(self, row: GroupRow, standard: str) -> bool:
+        key = (standard, row.values.get(standard))
+        found = self.values.get(key)
+        if found is None:
+            found = self.values[key] = flag(self.layout, row, standard)
+        return bool(found)
+
+    def code(self, row: GroupRow) -> str:
+        key = ("offence_code", row.values.get("offence_code"))
+        found = self.values.get(key)
+        if found is None:
+            found = normalise_offence_code(row.text("offence_code"))
+            if not found:
+                raise bad_value(self.layout, row, "offence_code", "an offence code")
+            self.values[key] = found
+        return str(found)
+
+    def firearm(self, row: GroupRow) -> str:
+        key = ("firearm_type", row.values.get("firearm_type"))
+        found = self.values.get(key)
+        if found is None:
+            found = row.text("firearm_type").lower()
+            if found and found not in FIREARM_TYPES:
+                raise bad_value(
+                    self.layout, row, "firearm_type", f"one of {', '.join(FIREARM_TYPES)}"
+                )
+            self.values[key] = found
+        return str(found)
+
+
 def record_tally(layout: Layout, rows: Iterable[GroupRow]) -> Counter[RecordKey]:
     """Records counted by :data:`~measurekit.sources.formats.RecordKey`."""
     tally: Counter[RecordKey] = Counter()
+    read = _Reader(layout)
     for row in rows:
-        code = normalise_offence_code(row.text("offence_code"))
-        if not code:
-            raise bad_value(layout, row, "offence_code", "an offence code")
-        firearm = row.text("firearm_type").lower()
-        if firearm and firearm not in FIREARM_TYPES:
-            raise bad_value(layout, row, "firearm_type", f"one of {', '.join(FIREARM_TYPES)}")
         key: RecordKey = (
-            group_month(row, layout, "recorded_date"),
-            code,
-            flag(layout, row, "knife_or_sharp_instrument"),
-            firearm,
-            flag(layout, row, "firearm_discharged"),
-            flag(layout, row, "domestic_abuse"),
+            read.month(row, "recorded_date"),
+            read.code(row),
+            read.flag(row, "knife_or_sharp_instrument"),
+            read.firearm(row),
+            read.flag(row, "firearm_discharged"),
+            read.flag(row, "domestic_abuse"),
         )
         tally[key] += row.n
     return tally
@@ -54,13 +95,14 @@ def response_tally(layout: Layout, rows: Iterable[GroupRow]) -> Counter[Response
     """Survey responses counted by :data:`~measurekit.sources.survey.ResponseKey`; a blank
     answer is an error, as in a survey file."""
     tally: Counter[ResponseKey] = Counter()
+    read = _Reader(layout)
     for row in rows:
         if not row.text("satisfied"):
             raise bad_value(layout, row, "satisfied", "an answer (a completed survey needs one)")
         key: ResponseKey = (
-            group_month(row, layout, "response_date"),
-            flag(layout, row, "satisfied"),
-            flag(layout, row, "domestic_abuse"),
+            read.month(row, "response_date"),
+            read.flag(row, "satisfied"),
+            read.flag(row, "domestic_abuse"),
         )
         tally[key] += row.n
     return tally
