@@ -9,7 +9,7 @@ import pytest
 
 from measurekit.errors import InputError
 from measurekit.model.periods import Month, Window
-from measurekit.sources.base import Count, Query, SourceSpec, Unavailable
+from measurekit.sources.base import Count, Query, Source, SourceSpec, Unavailable
 from measurekit.sources.formats import CountsFormat, RecordsFormat
 from measurekit.sources.sql.format import SqlFormat
 from measurekit.sources.sql.options import SqlOptions
@@ -33,7 +33,7 @@ WINDOWS = [
 
 
 @pytest.fixture
-def sources(tmp_path: Path) -> list[object]:
+def sources(tmp_path: Path) -> list[Source]:
     csv = write_csv(tmp_path / "counts.csv", HEADER, ROWS)
     parquet = write_parquet(csv, tmp_path / "counts.parquet")
     connection = duckdb.connect(str(tmp_path / "counts.duckdb"))
@@ -58,9 +58,9 @@ def sources(tmp_path: Path) -> list[object]:
     ]
 
 
-def test_every_window_is_answered_alike(sources: list[object]) -> None:
+def test_every_window_is_answered_alike(sources: list[Source]) -> None:
     answers = [
-        [s.count(Query(i), w) for i in ("homicide", "knife_crime", "burglary") for w in WINDOWS]  # type: ignore[attr-defined]
+        [s.count(Query(i), w) for i in ("homicide", "knife_crime", "burglary") for w in WINDOWS]
         for s in sources
     ]
     assert answers[0] == answers[1] == answers[2]
