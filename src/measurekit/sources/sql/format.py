@@ -30,7 +30,7 @@ class SqlFormat(SourceFormat):
         "a table or query in a database (DuckDB, PostgreSQL, SQL Server, Trino, Spark SQL, "
         "any SQLAlchemy URL), counted where it lives"
     )
-    title = "Records held in a database"
+    title = "Data held in a database"
     options_type = SqlOptions
     reads_files = False
 
