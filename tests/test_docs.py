@@ -40,7 +40,14 @@ def test_readme_plugin_example_builds_a_statement(tmp_path: Path) -> None:
     write_csv(
         tmp_path / "crime.csv",
         RECORD_HEADER,
-        records(("2020-07-01", "1", 1), ("2022-03-01", "56", 1), ("2023-06-30", "56", 2)),
+        # Arson recorded under code 56 and its sub-codes 56A and 56B, which "56*" counts;
+        # a homicide (code 1) is not arson.
+        records(
+            ("2020-07-01", "1", 1),
+            ("2022-03-01", "56A", 1),
+            ("2023-06-30", "56", 1),
+            ("2023-06-30", "56B", 1),
+        ),
     )
     statement = tmp_path / "s.toml"
     statement.write_text(

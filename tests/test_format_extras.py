@@ -23,7 +23,7 @@ def without_weasyprint(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     base._import_problem.cache_clear()
 
 
-INSTALL = "install it with: pip install 'measurekit[pdf]'"
+INSTALL = "install it with: pip install 'pcc-measurekit[pdf]'"
 
 
 def test_asking_for_pdf_without_its_extra_is_one_line(

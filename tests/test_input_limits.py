@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from measurekit.cli.main import main
 from measurekit.errors import InputError
 from measurekit.limits import MAX_COUNT, MAX_STATEMENT_DEPTH
 from measurekit.model.periods import FinancialQuarter, Month, Window
@@ -263,8 +264,12 @@ def test_a_period_outside_the_years_on_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     statement = records_statement(tmp_path)
-    line = fails(["build", str(statement), "--period", "9999/00 Q4", "-o", str(tmp_path)], capsys)
-    assert "statement.period: '9999/00 Q4': the year 9999 is outside 1900 to 2200" in line
+    with pytest.raises(SystemExit) as stopped:
+        main(["build", str(statement), "--period", "9999/00 Q4", "-o", str(tmp_path)])
+    assert stopped.value.code == 2  # a usage error: the option is wrong, not the file
+    err = capsys.readouterr().err
+    assert "argument --period: '9999/00 Q4': the year 9999 is outside 1900 to 2200" in err
+    assert "statement.period" not in err
 
 
 def test_a_period_outside_the_years_in_the_statement_file(

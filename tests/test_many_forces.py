@@ -24,7 +24,8 @@ from .ons_tables import JUNE_2018, JUNE_2019, P1_P2_COLUMNS, P3_COLUMNS, ons_tab
 PARTS = {
     "burglary": "Residential burglary",
     "vehicle_offences": "Vehicle offences",
-    "robbery": "Robbery of personal property",
+    # ONS's robbery is all robbery, and is labelled so.
+    "robbery": "Robbery (personal and business property)",
     "theft_from_person": "Theft from the person",
 }
 

@@ -142,8 +142,11 @@ def test_plugins_command_lists_the_plugin(
 ) -> None:
     assert main(["plugins"]) == 0
     out = capsys.readouterr().out
-    assert "arson 1.2.3\n    measures: arson\n    hooks: register_measures" in out
-    assert "homicide 0.1.0" in out
+    # Each plugin names the distribution that installed it (as on the package index) and
+    # that distribution's version: the fixture's METADATA above, and measurekit's own.
+    assert "arson (arson-measure 1.2.3)\n    measures: arson\n    hooks: register_measures" in out
+    assert "homicide (pcc-measurekit 0.1.0)" in out
+    assert "measurekit.outputs.text (pcc-measurekit 0.1.0)" in out
     assert "source formats: counts, records" in out
     assert "output formats: json" in out
 
@@ -160,7 +163,7 @@ def test_plugin_that_fails_to_import_is_named(
     monkeypatch.syspath_prepend(str(site))
     assert main(["plugins"]) == 1
     err = capsys.readouterr().err
-    assert "plugin 'broken': error importing 'broken_plugin'" in err
+    assert "plugin 'broken': importing 'broken_plugin' failed: ModuleNotFoundError" in err
     assert "no_such_module_anywhere" in err
     monkeypatch.setenv("MEASUREKIT_DISABLE_PLUGINS", "broken")
     assert main(["plugins"]) == 0
@@ -391,7 +394,7 @@ class WrongRendererPlugin:
 @pytest.mark.parametrize(
     ("output", "message"),
     [
-        ("text", "section renderer for measure 'homicide' returned int, not str"),
+        ("text", "section renderer for measure 'homicide' returned 42 (int), not str"),
         ("markdown", "section renderer for measure 'homicide' failed: ValueError: cannot draw"),
     ],
 )
@@ -414,3 +417,17 @@ def test_a_section_renderer_at_fault_is_named(
     with pytest.raises(PluginError) as caught:
         render_outputs(statement, plugins, [output])
     assert str(caught.value) == f"plugin 'WrongRendererPlugin': {message}"
+
+
+def test_the_distribution_name_is_the_installed_one() -> None:
+    """measurekit names its distribution (in ``plugins`` and in what to install for an
+    extra) as the package index knows it, which is not the import package's name."""
+    import importlib.metadata
+
+    from measurekit.__about__ import DISTRIBUTION, __version__
+
+    assert DISTRIBUTION == "pcc-measurekit"
+    installed = importlib.metadata.distribution(DISTRIBUTION)
+    assert installed.version == __version__
+    commands = installed.entry_points.select(group="console_scripts")
+    assert [(c.name, c.value) for c in commands] == [("measurekit", "measurekit.cli:main")]

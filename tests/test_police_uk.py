@@ -422,18 +422,22 @@ def test_the_error_counts_the_other_unreadable_rows(
         open_source(path)
 
 
-def test_burglary_and_robbery_counts_say_they_include_businesses(tmp_path: Path) -> None:
+def test_burglary_and_robbery_say_they_include_businesses(tmp_path: Path) -> None:
     source = open_source(DATA)
-    burglary = source.count(Query("burglary"), YEAR_2025)
-    assert isinstance(burglary, Count)
-    assert "includes burglaries of business premises" in (burglary.note or "")
-    robbery = source.count(Query("robbery"), YEAR_2025)
-    assert isinstance(robbery, Count)
-    assert "includes robberies of business property" in (robbery.note or "")
+    burglary = source.scope("burglary")
+    assert burglary is not None
+    assert burglary.label == "Burglary (residential and business)"
+    assert "of business premises as well as homes" in burglary.definition
+    robbery = source.scope("robbery")
+    assert robbery is not None
+    assert robbery.label == "Robbery (personal and business property)"
+    assert "of business as well as personal property" in robbery.definition
+    assert source.scope("vehicle_offences") is None
     assert source.count(Query("vehicle_offences"), YEAR_2025) == Count(2078)
-    # A statement that maps burglary itself gets no note about the default mapping.
+    # A statement that maps burglary itself says what it counts: no scope from the default.
     own = open_source(DATA, crime_types={"burglary": ["Burglary"]})
     assert own.count(Query("burglary"), YEAR_2025) == Count(2558)
+    assert own.scope("burglary") is None
 
 
 def test_repeats_of_another_force_are_not_listed_as_this_forces(tmp_path: Path) -> None:

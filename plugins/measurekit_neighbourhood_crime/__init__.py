@@ -9,6 +9,8 @@ rate per 1,000 population, naming the population estimate used.
 
 from __future__ import annotations
 
+import attrs
+
 from measurekit.api import (
     Figure,
     Indicator,
@@ -83,8 +85,9 @@ class NeighbourhoodCrime(Measure):
 
     def compute(self, context: MeasureContext) -> MeasureResult:
         parts = {indicator.id: self.count_figures(context, indicator) for indicator in PARTS}
+        total = _total_as_counted([figures[0].indicator for figures in parts.values()])
         totals = [
-            self._total(context, role, [figures[i] for figures in parts.values()])
+            self._total(context, role, [figures[i] for figures in parts.values()], total)
             for i, role in enumerate(context.windows.by_role())
         ]
         summary = [Paragraph(trend_sentences(context.info.force, TOTAL, totals))]
@@ -94,10 +97,11 @@ class NeighbourhoodCrime(Measure):
             summary.append(Paragraph(sentence))
         for indicator in PARTS:
             by_role = {figure.role: figure for figure in parts[indicator.id]}
+            current = by_role[Role.CURRENT]
+            # The part as its source counts it: "Robbery (personal and business property)"
+            # where the source cannot give robbery of personal property alone.
             summary.append(
-                Paragraph(
-                    part_sentence(indicator, by_role[Role.CURRENT], by_role[Role.PREVIOUS_YEAR])
-                )
+                Paragraph(part_sentence(current.indicator, current, by_role[Role.PREVIOUS_YEAR]))
             )
         figures = totals + rates + [figure for figures in parts.values() for figure in figures]
         part_series = [self.chart_series(context, indicator) for indicator in PARTS]
@@ -105,31 +109,51 @@ class NeighbourhoodCrime(Measure):
             context, figures, summary, series=[_total_series(self.id, part_series), *part_series]
         )
 
-    def _total(self, context: MeasureContext, role: Role, parts: list[Figure]) -> Figure:
+    def _total(
+        self, context: MeasureContext, role: Role, parts: list[Figure], total: Indicator = TOTAL
+    ) -> Figure:
         """The sum of the parts when all are known; else the source's own total; else
-        ``[x]`` naming the missing parts."""
+        ``[x]`` naming the missing parts. ``total`` is the total's indicator as the parts
+        are counted (see :func:`_total_as_counted`)."""
         window = parts[0].window
         if all(part.value is not None for part in parts):
-            total = sum(int(part.value or 0) for part in parts)
+            summed = sum(int(part.value or 0) for part in parts)
             revised = [p.indicator.label.lower() for p in parts if p.marker is Marker.REVISED]
             if revised:
                 note = f"the sum of its parts, including revised figures for {join_words(revised)}"
                 return Figure(
                     self.id,
-                    TOTAL,
+                    total,
                     role,
                     window,
                     Unit.COUNT,
-                    total,
+                    summed,
                     marker=Marker.REVISED,
                     note=note,
                 )
-            return Figure(self.id, TOTAL, role, window, Unit.COUNT, total)
-        own = context.count(TOTAL, Query(TOTAL.id), role, window)
+            return Figure(self.id, total, role, window, Unit.COUNT, summed)
+        own = context.count(total, Query(TOTAL.id), role, window)
         if own.value is not None:
             return own
         missing = ", ".join(part.indicator.label.lower() for part in parts if part.value is None)
-        return context.unavailable(TOTAL, role, window, Unit.COUNT, f"no figure for {missing}")
+        return context.unavailable(total, role, window, Unit.COUNT, f"no figure for {missing}")
+
+
+def _total_as_counted(parts: list[Indicator]) -> Indicator:
+    """The total's indicator, its definition saying which parts the source counts more
+    widely than the measure means (ONS's robbery is all robbery): the total is no more
+    than the sum of what was counted."""
+    wider = [part for part, meant in zip(parts, PARTS, strict=True) if part.label != meant.label]
+    if not wider:
+        return TOTAL
+    labels = join_words([part.label[:1].lower() + part.label[1:] for part in wider])
+    covers = "covers" if len(wider) == 1 else "cover"
+    return attrs.evolve(
+        TOTAL,
+        definition="The sum of residential burglary, vehicle offences, robbery and theft from "
+        f"the person as the source counts them, so the total includes all that {labels} "
+        f"{covers}.",
+    )
 
 
 def _total_series(measure: str, parts: list[MonthlySeries | None]) -> MonthlySeries | None:

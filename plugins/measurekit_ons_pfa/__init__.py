@@ -6,7 +6,8 @@ revised counts of the 12 months a year earlier; together several editions answer
 comparisons a statement makes. The force is chosen by name (``Cheshire``, or the
 statement's force and area) or by ONS area code (``E23000006``).
 
-Indicators: ``total_recorded_crime``, ``homicide``, ``robbery``, ``burglary`` (residential
+Indicators: ``total_recorded_crime``, ``homicide``, ``robbery`` (all robbery, of business as
+well as personal property, labelled so: see ``source.SCOPES``), ``burglary`` (residential
 burglary), ``vehicle_offences``, ``theft_from_person`` and ``knife_crime`` (knife or sharp
 instrument offences, selected serious offences). Each source also gives the population of
 the force area (P3), so measures can state rates per 1,000 population.

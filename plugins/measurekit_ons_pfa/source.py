@@ -22,6 +22,7 @@ import attrs
 from measurekit.api import (
     Answer,
     Count,
+    IndicatorScope,
     InputError,
     Marker,
     Month,
@@ -34,6 +35,19 @@ from measurekit.api import (
 
 from .edition import INDICATORS, KNIFE, Cell, Edition
 from .tables import Area
+
+#: What the tables count where a measure means something narrower. ONS's "Robbery" column
+#: is every robbery, of business property as well as personal; the neighbourhood crime
+#: measure means robbery of personal property, which the tables do not give apart.
+SCOPES = {
+    "robbery": IndicatorScope(
+        "Robbery (personal and business property)",
+        "All robbery, of business as well as personal property, as the ONS force area tables "
+        "count it: they do not give robbery of personal property apart, so this figure, and "
+        "any total it is part of (such as neighbourhood crime), includes robbery of business "
+        "property.",
+    ),
+}
 
 #: Relative tolerance for "a whole number": ONS's percentages are stored unrounded.
 WHOLE_TOLERANCE = 1e-6
@@ -146,6 +160,10 @@ class OnsPfaSource(Source):
         super().__init__(name, "ons-pfa")
         self.area = area
         self.editions = sorted(editions, key=lambda edition: edition.window.end, reverse=True)
+
+    def scope(self, indicator: str) -> IndicatorScope | None:
+        """Robbery is all robbery (:data:`SCOPES`); every other indicator is as named."""
+        return SCOPES.get(indicator)
 
     def count(self, query: Query, window: Window) -> Answer:
         indicator = query.indicator

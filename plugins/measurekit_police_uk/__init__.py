@@ -4,9 +4,12 @@ A source is a folder (searched with its sub-folders) or a list of files named
 ``YYYY-MM-<force>-street.csv`` (``.csv.gz`` too). Each row is one crime as police.uk counts
 it; rows are tallied by the month in their ``Month`` column, the force in ``Falls within``
 and their ``Crime type``, which ``crime_types.toml`` maps to indicators (the four parts of
-neighbourhood crime, drugs, possession of weapons). Anti-social behaviour rows are not
-crimes and are ignored. A repeated Crime ID is counted on every row, as police.uk's own
-totals count it, and reported by ``measurekit check``.
+neighbourhood crime, drugs, possession of weapons). police.uk's Burglary and Robbery include
+offences against businesses, and are labelled so; homicide, firearm offences, knife crime and
+drug trafficking cannot be counted from police.uk's categories at all, and may not be
+mapped. Anti-social behaviour rows are not crimes and are ignored. A repeated Crime ID is
+counted on every row, as police.uk's own totals count it, and reported by ``measurekit
+check``.
 
 Statement file keys, besides ``format``, ``path`` and ``force``::
 
@@ -27,6 +30,7 @@ import attrs
 
 from measurekit.api import (
     ForceRef,
+    IndicatorScope,
     InputError,
     Location,
     PluginError,
@@ -49,7 +53,10 @@ class CrimeTypes:
     indicators: dict[str, frozenset[str]]
     ignored: frozenset[str]
     other: frozenset[str]
-    notes: dict[str, str] = attrs.field(factory=dict)
+    #: What a count from the default mapping covers, where it is wider than the indicator.
+    scopes: dict[str, IndicatorScope] = attrs.field(factory=dict)
+    #: Indicators no police.uk category can give, with why.
+    cannot: dict[str, str] = attrs.field(factory=dict)
 
 
 def load_crime_types() -> CrimeTypes:
@@ -61,7 +68,11 @@ def load_crime_types() -> CrimeTypes:
             {key: frozenset(value) for key, value in table["indicators"].items()},
             frozenset(table["ignored"]["crime_types"]),
             frozenset(table["other"]["crime_types"]),
-            {key: str(value) for key, value in table.get("notes", {}).items()},
+            {
+                key: IndicatorScope(str(value["label"]), str(value["definition"]))
+                for key, value in table.get("scopes", {}).items()
+            },
+            {key: str(value) for key, value in table.get("cannot", {}).items()},
         )
     except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as error:
         raise PluginError(__name__, f"cannot read {DATA_FILE}: {error}") from error
@@ -115,10 +126,17 @@ class PoliceUkFormat(SourceFormat):
             raise InputError(f"sources.{spec.name}.workers: must be 1 or more", where)
         types = load_crime_types()
         indicators = dict(types.indicators)
-        notes = dict(types.notes)
+        scopes = dict(types.scopes)
         for indicator, names in options.crime_types.items():
+            if indicator in types.cannot:
+                raise InputError(
+                    f"sources.{spec.name}.crime_types.{indicator}: police.uk data cannot give "
+                    f"{indicator}: {types.cannot[indicator]}; count it from the force's "
+                    "recorded crime (format records or counts)",
+                    where,
+                )
             indicators[indicator] = frozenset(name.strip() for name in names)
-            notes.pop(indicator, None)  # a note on the default mapping may not apply
+            scopes.pop(indicator, None)  # the statement says what its own mapping counts
         data: PoliceUkData = read_files(find_files(spec.paths), options.workers)
         forces = choose_forces(data, spec.force, spec.force_explicit, where)
         return PoliceUkSource(
@@ -128,7 +146,8 @@ class PoliceUkFormat(SourceFormat):
             indicators,
             types.ignored,
             types.other,
-            notes,
+            scopes,
+            types.cannot,
         )
 
 

@@ -9,6 +9,7 @@ from measurekit.api import (
     Count,
     Diagnostic,
     Duplicate,
+    IndicatorScope,
     InputError,
     Location,
     Month,
@@ -50,9 +51,10 @@ def choose_forces(
 class PoliceUkSource(Source):
     """Counts of police.uk street-level crimes for one force, by indicator and month.
 
-    An indicator counts the rows of the crime types mapped to it; ``notes`` says, for an
-    indicator whose police.uk category is wider than its title, what else it includes (a
-    note on each count). The months covered are
+    An indicator counts the rows of the crime types mapped to it; ``scopes`` says, for an
+    indicator whose police.uk category is wider than what measures mean by it, what it
+    really covers (:meth:`scope`); ``cannot`` says why no police.uk category can give some
+    indicators (homicide, knife crime, ...). The months covered are
     those with at least one row (of any type) for the force; a window reaching outside them
     is ``[x]``, and a window with a month missing inside them is a gap.
     """
@@ -65,10 +67,12 @@ class PoliceUkSource(Source):
         indicators: Mapping[str, frozenset[str]],
         ignored: frozenset[str],
         known: frozenset[str],
-        notes: Mapping[str, str] | None = None,
+        scopes: Mapping[str, IndicatorScope] | None = None,
+        cannot: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(name, "police-uk")
-        self.notes = dict(notes or {})
+        self.scopes = dict(scopes or {})
+        self.cannot = dict(cannot or {})
         self.data = data
         self.forces = forces
         self.indicators = dict(indicators)
@@ -100,12 +104,22 @@ class PoliceUkSource(Source):
         """The force as the files name it."""
         return " / ".join(sorted(self.forces))
 
+    def scope(self, indicator: str) -> IndicatorScope | None:
+        """What the default mapping's Burglary and Robbery really cover (businesses too)."""
+        return self.scopes.get(indicator)
+
     def count(self, query: Query, window: Window) -> Answer:
         series = self._series.get(query.indicator)
+        if series is None and query.indicator in self.cannot:
+            return Unavailable(
+                f"police.uk data cannot give {query.indicator.replace('_', ' ')}: "
+                f"{self.cannot[query.indicator]}"
+            )
         if series is None:
             return Unavailable(
-                f"police.uk files have no crime type for {query.indicator} (map one with "
-                f"[sources.{self.name}.crime_types])"
+                f"no police.uk crime type is mapped to {query.indicator} (map one with "
+                f"[sources.{self.name}.crime_types] only if a police.uk category counts "
+                "exactly that)"
             )
         if not self.months:
             return Unavailable(f"the police.uk files hold no rows for {self.label}")
@@ -119,7 +133,7 @@ class PoliceUkSource(Source):
                 return Unavailable(
                     f"no police.uk rows for {self.label} in {month.label}", missing_month=month
                 )
-        return Count(sum(series[month] for month in window), note=self.notes.get(query.indicator))
+        return Count(sum(series[month] for month in window))
 
     def coverage(self) -> dict[str, list[Month]]:
         return {indicator: sorted(self.months) for indicator in self._series}

@@ -84,7 +84,7 @@ if TYPE_CHECKING:
         not_applicable_sentence,
         percentage_figure,
     )
-    from measurekit.measures.offence_codes import load_offence_codes
+    from measurekit.measures.offence_codes import load_offence_codes, offence_code_matches
     from measurekit.measures.sentences import (
         amount,
         baseline_sentence,
@@ -154,6 +154,7 @@ if TYPE_CHECKING:
         Diagnostic,
         Duplicate,
         ForceRef,
+        IndicatorScope,
         Population,
         Query,
         RecordFilter,
@@ -271,6 +272,7 @@ _EXPORTS = {
     "SuppliedCountsOptions": "measurekit.measures.supplied",
     "Table": "measurekit.document.nodes",
     "TableCell": "measurekit.document.nodes",
+    "IndicatorScope": "measurekit.sources.base",
     "Tally": "measurekit.sources.base",
     "Unavailable": "measurekit.sources.base",
     "Unit": "measurekit.model.statement",
@@ -290,6 +292,7 @@ _EXPORTS = {
     "is_small": "measurekit.measures.wording",
     "join_words": "measurekit.measures.wording",
     "load_offence_codes": "measurekit.measures.offence_codes",
+    "offence_code_matches": "measurekit.measures.offence_codes",
     "no_comparison_sentence": "measurekit.measures.sentences",
     "normalise": "measurekit.sources.forces",
     "not_applicable_sentence": "measurekit.measures.base",
@@ -378,6 +381,7 @@ __all__ = [
     "ForceRef",
     "Heading",
     "Indicator",
+    "IndicatorScope",
     "InputError",
     "Interval",
     "Lead",
@@ -455,6 +459,7 @@ __all__ = [
     "not_applicable_sentence",
     "not_regular",
     "number",
+    "offence_code_matches",
     "one_decimal",
     "open_regular",
     "open_workbook",

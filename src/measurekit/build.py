@@ -11,20 +11,24 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import cast
 
 from measurekit.document.builder import build_document
 from measurekit.document.nodes import SectionBlock, StatementDocument
-from measurekit.errors import MeasurekitError, PluginError
+from measurekit.errors import PluginError
 from measurekit.measures.base import MeasureContext
 from measurekit.model.statement import MeasureResult, Narrative, Section, Statement
 from measurekit.narrative import read_narrative
 from measurekit.output_set import write_output_set
+from measurekit.plugins.guard import ANYTHING, Expect, instance_of, list_of, shown
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import Source
 from measurekit.statement_file import StatementPlan
 
-T = TypeVar("T")
+#: What a measure's layout must return.
+SECTION_BLOCKS: Expect[list[SectionBlock]] = list_of(
+    cast("type[SectionBlock]", SectionBlock), "document block"
+)
 
 
 class SourceCache:
@@ -43,8 +47,11 @@ class SourceCache:
             spec = self._plan.sources[name]
             source_format = self._plugins.source_format(spec.format_name)
             plugin = self._plugins.source_formats[spec.format_name].plugin
-            self._opened[name] = _guarded(
-                plugin, f"source format {spec.format_name!r}", partial(source_format.open, spec)
+            self._opened[name] = self._plugins.call(
+                plugin,
+                f"source format {spec.format_name!r}",
+                partial(source_format.open, spec),
+                instance_of(Source),
             )
         return self._opened[name]
 
@@ -79,8 +86,16 @@ def compute_measure(
     plugin = plugins.plugin_of_measure(measure_id)
     if not settings.applicable and source is None and measure.needs_source:
         # Not applicable and nothing to count from: say so rather than print [x] figures.
-        return _guarded(plugin, f"measure {measure_id!r}", partial(measure.not_applicable, context))
-    return _guarded(plugin, f"measure {measure_id!r}", partial(measure.compute, context))
+        action = partial(measure.not_applicable, context)
+    else:
+        action = partial(measure.compute, context)
+    result = plugins.call(plugin, f"measure {measure_id!r}", action, instance_of(MeasureResult))
+    if result.measure_id != measure_id:
+        raise PluginError(
+            plugin,
+            f"measure {measure_id!r} returned the result of measure {shown(result.measure_id)}",
+        )
+    return result
 
 
 def build_statement_document(statement: Statement, plugins: Plugins) -> StatementDocument:
@@ -94,7 +109,7 @@ def build_statement_document(statement: Statement, plugins: Plugins) -> Statemen
         measure_id: str, action: Callable[[], Sequence[SectionBlock]]
     ) -> Sequence[SectionBlock]:
         plugin = plugins.plugin_of_measure(measure_id)
-        return _guarded(plugin, f"measure {measure_id!r}", action)
+        return plugins.call(plugin, f"measure {measure_id!r}", action, SECTION_BLOCKS)
 
     return build_document(statement, measures, guard)
 
@@ -108,12 +123,14 @@ def render_outputs(
     rendered = {}
     for name in formats:
         output = plugins.output_format(name)
-        output.check_available()
         plugin = plugins.output_formats[name].plugin
-        rendered[name] = _guarded(
+        what = f"output format {name!r}"
+        plugins.call(plugin, what, output.check_available, ANYTHING)
+        rendered[name] = plugins.call(
             plugin,
-            f"output format {name!r}",
+            what,
             partial(output.render, document, plugins.renderers_for(name)),
+            instance_of(bytes),
         )
     return rendered
 
@@ -132,14 +149,3 @@ def write_outputs(
         for name, content in rendered.items()
     }
     return write_output_set(files, directory)
-
-
-def _guarded(plugin: str, what: str, action: Callable[[], T]) -> T:
-    """Run ``action``; an unexpected exception becomes a :class:`PluginError` naming the
-    plugin and what it was doing."""
-    try:
-        return action()
-    except MeasurekitError:
-        raise
-    except Exception as error:
-        raise PluginError(plugin, f"{what} failed: {type(error).__name__}: {error}") from error

@@ -16,13 +16,14 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from measurekit.errors import InputError, Location, StatementFileError
+from measurekit.errors import InputError, Location, MeasurekitError, StatementFileError
 from measurekit.input_files import not_regular, read_text_limited
 from measurekit.limits import MAX_CELL_CHARS, MAX_STATEMENT_BYTES, MAX_STATEMENT_DEPTH
 from measurekit.measures.base import MeasureSettings
-from measurekit.measures.offence_codes import normalise_offence_code
+from measurekit.measures.offence_codes import offence_codes
 from measurekit.model.periods import FinancialQuarter, Month, Window
 from measurekit.model.statement import Branding, ComparisonWindows, SourceInfo, StatementInfo
+from measurekit.output_names import output_stem
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import SourceSpec
 from measurekit.text_rules import (
@@ -136,11 +137,24 @@ class StatementPlan:
     sections: tuple[SectionPlan, ...]
     measures: Mapping[str, MeasureSettings]
     allow_gaps: bool
+    #: The file's own ``[statement].period`` (None when ``--period`` replaced one that
+    #: cannot be read); ``info.quarter`` is the quarter built.
+    file_quarter: FinancialQuarter | None = None
 
     @property
     def stem(self) -> str:
-        """The statement file's name without extension: output files are named after it."""
-        return self.path.stem
+        """The output files' name without extension: the statement file's, with the quarter
+        built in it when that is not the file's own (:mod:`measurekit.output_names`)."""
+        return output_stem(self.path.stem, self.info.quarter, self.file_quarter)
+
+
+def _own_quarter(text: str) -> FinancialQuarter | None:
+    """The file's own period when ``--period`` replaces it, or None if it cannot be read
+    (it is not used then, except to name the files)."""
+    try:
+        return FinancialQuarter.parse(text)
+    except (ValueError, MeasurekitError):
+        return None
 
 
 def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> StatementPlan:
@@ -154,7 +168,8 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
     document = _structure(raw, StatementFile, path, "")
     base = path.parent
     table = document.statement
-    quarter = _parse(FinancialQuarter.parse, period or table.period, path, "statement.period")
+    quarter = _quarter(period, table.period, path)
+    file_quarter = quarter if period is None else _own_quarter(table.period)
     baseline = _baseline(table.baseline, path, "statement.baseline")
     info = StatementInfo(
         force=table.force,
@@ -208,7 +223,7 @@ def load_statement(path: Path, plugins: Plugins, period: str | None = None) -> S
                 f"[sources.{source}] (sources: {', '.join(sources) or 'none'})",
                 where,
             )
-    return StatementPlan(path, info, sources, sections, measures, table.allow_gaps)
+    return StatementPlan(path, info, sources, sections, measures, table.allow_gaps, file_quarter)
 
 
 def read_statement_toml(path: Path) -> dict[str, Any]:
@@ -342,6 +357,17 @@ def _parse(parser: Callable[[str], T], text: str, path: Path, key: str) -> T:
         return parser(text)
     except ValueError as error:
         raise StatementFileError(f"{key}: {error}", Location(path)) from None
+
+
+def _quarter(asked: str | None, written: str, path: Path) -> FinancialQuarter:
+    """The quarter asked for in place of the file's (``--period``), else the file's own
+    ``statement.period``; an error names whichever was wrong."""
+    if asked is None:
+        return _parse(FinancialQuarter.parse, written, path, "statement.period")
+    try:
+        return FinancialQuarter.parse(asked)
+    except ValueError as error:
+        raise MeasurekitError(f"the period asked for (--period): {error}") from None
 
 
 def _baseline(text: str | None, path: Path, key: str) -> Window | None:
@@ -512,10 +538,14 @@ def _measure_settings(
                 f"indicator; it has {', '.join(sorted(indicator_ids))}",
                 Location(path),
             )
-    codes = {
-        indicator_id: frozenset(normalise_offence_code(code) for code in code_list)
-        for indicator_id, code_list in table.offence_codes.items()
-    }
+    codes = {}
+    for indicator_id, code_list in table.offence_codes.items():
+        try:
+            codes[indicator_id] = offence_codes(code_list)
+        except ValueError as error:
+            raise StatementFileError(
+                f"{prefix}.offence_codes.{indicator_id}: {error}", Location(path)
+            ) from error
     return MeasureSettings(
         source=table.source,
         baseline=_baseline(table.baseline, path, f"{prefix}.baseline"),

@@ -120,3 +120,17 @@ def excerpt(text: str) -> str:
     if len(text) > MAX_EXCERPT_CHARS:
         return repr(text[:MAX_EXCERPT_CHARS]) + "..."
     return repr(text)
+
+
+#: A first word written in lower case on purpose: a web address such as police.uk or gov.uk.
+_LOWER_ON_PURPOSE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?![.\w])")
+
+
+def upper_first(text: str) -> str:
+    """``text`` with its first letter in upper case, to start a sentence or a list item,
+    unless it starts with a name always written in lower case: ``"police.uk street-level
+    files"`` stays as it is (police.uk writes itself so), ``"crime data"`` becomes
+    ``"Crime data"``."""
+    if _LOWER_ON_PURPOSE.match(text):
+        return text
+    return text[:1].upper() + text[1:]

@@ -2,7 +2,9 @@
 
 For every source of a statement the report gives the months each indicator covers, gaps in
 them, records found more than once, monthly counts far outside their own history (see
-:mod:`measurekit.check.unusual`) and rows that could not be read, with their file and line.
+:mod:`measurekit.check.unusual`), records whose offence code is a sub-code a measure does
+not count (:mod:`measurekit.check.codes`) and rows that could not be read, with their file
+and line.
 
 Errors make the check fail: a source that cannot be read, a row that cannot be read, or a
 gap inside a window the statement needs (the build would stop there). Everything else is a
@@ -17,12 +19,16 @@ from itertools import pairwise
 
 import attrs
 
+from measurekit.build import compute_statement
+from measurekit.check.codes import code_lists, sub_code_messages
 from measurekit.check.unusual import unusual_months
-from measurekit.errors import MeasurekitError, PluginError
+from measurekit.errors import MeasurekitError
 from measurekit.model.periods import Month, Window
+from measurekit.plugins.guard import instance_of
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import Duplicate, Severity, Source, SourceSpec
 from measurekit.statement_file import StatementPlan
+from measurekit.statement_warnings import statement_warnings
 
 #: How serious a finding is (the same scale sources use for their own diagnostics).
 Level = Severity
@@ -50,6 +56,17 @@ class QualityReport:
     def has_errors(self) -> bool:
         """Whether any finding is an error."""
         return any(finding.level is Level.ERROR for finding in self.findings)
+
+    def strict(self) -> QualityReport:
+        """The report as ``--strict`` reads it: every warning an error."""
+        return QualityReport(
+            tuple(
+                attrs.evolve(finding, level=Level.ERROR)
+                if finding.level is Level.WARNING
+                else finding
+                for finding in self.findings
+            )
+        )
 
     def by_level(self, level: Level) -> list[Finding]:
         """The findings of one level, in order."""
@@ -82,6 +99,7 @@ def quality_report(plan: StatementPlan, plugins: Plugins) -> QualityReport:
     """Open every source of ``plan`` (through :meth:`SourceFormat.inspect`) and report on
     its data; nothing is written."""
     needed = needed_windows(plan, plugins)
+    codes = code_lists(plan, plugins)
     findings: list[Finding] = []
     for name, spec in plan.sources.items():
         try:
@@ -90,21 +108,39 @@ def quality_report(plan: StatementPlan, plugins: Plugins) -> QualityReport:
             findings.append(Finding(Level.ERROR, name, str(error)))
             continue
         findings.extend(source_findings(source, needed.get(name, []), plan.allow_gaps))
+        if name in codes:
+            held = source.counts_by_month()
+            findings.extend(
+                Finding(Level.WARNING, name, message)
+                for message in sub_code_messages(codes[name], held)
+            )
+    if not any(finding.level is Level.ERROR for finding in findings):
+        findings.extend(statement_findings(plan, plugins))
     return QualityReport(tuple(findings))
+
+
+#: The name findings about the statement as a whole are reported under.
+STATEMENT = "statement"
+
+
+def statement_findings(plan: StatementPlan, plugins: Plugins) -> list[Finding]:
+    """The statement computed as a build computes it: its warnings (such as every current
+    figure being ``[x]``), or the error that would stop the build."""
+    try:
+        statement = compute_statement(plan, plugins)
+    except MeasurekitError as error:
+        return [Finding(Level.ERROR, STATEMENT, f"the build would stop here: {error}")]
+    return [
+        Finding(Level.WARNING, STATEMENT, warning)
+        for warning in statement_warnings(statement, plan.path)
+    ]
 
 
 def _inspect(spec: SourceSpec, plugins: Plugins) -> Source:
     source_format = plugins.source_format(spec.format_name)
     plugin = plugins.source_formats[spec.format_name].plugin
     action = partial(source_format.inspect, spec)
-    try:
-        return action()
-    except MeasurekitError:
-        raise
-    except Exception as error:
-        raise PluginError(
-            plugin, f"source format {spec.format_name!r} failed: {type(error).__name__}: {error}"
-        ) from error
+    return plugins.call(plugin, f"source format {spec.format_name!r}", action, instance_of(Source))
 
 
 def needed_windows(plan: StatementPlan, plugins: Plugins) -> dict[str, list[Window]]:

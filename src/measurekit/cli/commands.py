@@ -6,6 +6,7 @@ Each function prints its report on stdout and returns an exit status; errors are
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -23,26 +24,42 @@ from measurekit.many.run import (
     summary,
     write_overviews,
 )
+from measurekit.plugins.guard import ANYTHING, instance_of, optional
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import ForceRef
 from measurekit.statement_file import load_statement
+from measurekit.statement_warnings import raise_if_strict, statement_warnings
 from measurekit.text_rules import terminal_safe
 
 EXAMPLE_STATEMENT = "cheshire-2023-24-q1.toml"
 
 
 def build(
-    statement: Path, formats: Sequence[str] | None, output: Path, period: str | None = None
+    statement: Path,
+    formats: Sequence[str] | None,
+    output: Path,
+    period: str | None = None,
+    strict: bool = False,
 ) -> int:
-    """Build ``statement`` in ``formats`` (default all) into ``output``."""
+    """Build ``statement`` in ``formats`` (default all) into ``output``; print each
+    warning on stderr after writing, or with ``strict`` fail on the first, writing
+    nothing."""
     plugins = Plugins.load()
     chosen = _formats(plugins, formats)
     plan = load_statement(statement, plugins, period)
     computed = compute_statement(plan, plugins)
+    warnings = statement_warnings(computed, plan.path)
+    raise_if_strict(warnings, strict)
     written = write_outputs(render_outputs(computed, plugins, chosen), plugins, output, plan.stem)
     for path in written:
         print(f"wrote {terminal_safe(str(path))}")
+    _print_warnings(warnings)
     return 0
+
+
+def _print_warnings(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"measurekit: warning: {terminal_safe(warning)}", file=sys.stderr)
 
 
 def build_many(
@@ -52,10 +69,12 @@ def build_many(
     periods: Sequence[str | None] = (None,),
     forces: Sequence[str] | None = None,
     all_forces: bool = False,
+    strict: bool = False,
 ) -> int:
     """Build a statement per force and per period: the forces named in ``forces`` (names
     or codes), every force the sources hold when ``all_forces``, or else the statement
-    file's own force. Prints what was built and what failed; exits 1 if any failed."""
+    file's own force. Prints what was built and what failed; exits 1 if any failed. Each
+    statement's warnings go to stderr, or with ``strict`` fail that statement."""
     plugins = Plugins.load()
     chosen_formats = _formats(plugins, formats)
     plans = [load_statement(statement, plugins, period) for period in periods or (None,)]
@@ -69,7 +88,7 @@ def build_many(
     outcomes: list[Outcome] = []
     try:
         jobs = make_jobs(plans, chosen)
-        outcomes.extend(build_jobs(jobs, plugins, chosen_formats, output, progress))
+        outcomes.extend(build_jobs(jobs, plugins, chosen_formats, output, progress, strict))
     except KeyboardInterrupt:
         progress.finish()
         print(terminal_safe(summary(outcomes, unknown, interrupted=True), keep_newlines=True))
@@ -79,6 +98,8 @@ def build_many(
         for path in write_overviews(outcomes, plugins, chosen_formats, output):
             print(f"wrote {terminal_safe(str(path))}")
     print(terminal_safe(summary(outcomes, unknown), keep_newlines=True))
+    _print_warnings([f"{outcome.label}: {warning}" for outcome in outcomes
+                     for warning in outcome.warnings])  # fmt: skip
     return 0 if all(outcome.ok for outcome in outcomes) and not unknown else 1
 
 
@@ -88,21 +109,42 @@ def example(output: Path, formats: Sequence[str] | None) -> int:
         return build(path, formats, output)
 
 
-def check(statement: Path, period: str | None = None) -> int:
-    """Print the data-quality report; exit 1 if it found errors."""
+def init(folder: Path) -> int:
+    """Write the starter folder into ``folder`` and say what to do next."""
+    from measurekit.starter import STATEMENT, write_starter
+
+    for path in write_starter(folder):
+        print(f"wrote {terminal_safe(str(path))}")
+    statement = terminal_safe(str(folder / STATEMENT))
+    print(
+        f"\nNext: measurekit check {statement}\n      measurekit build {statement}"
+        f" -o {terminal_safe(str(folder / 'output'))}\n"
+        f"then replace the sample data and narrative ({terminal_safe(str(folder / 'README.md'))}"
+        " says what goes where)."
+    )
+    return 0
+
+
+def check(statement: Path, period: str | None = None, strict: bool = False) -> int:
+    """Print the data-quality report; exit 1 if it found errors (with ``strict``, its
+    warnings are errors)."""
     plugins = Plugins.load()
     plan = load_statement(statement, plugins, period)
     report = quality_report(plan, plugins)
+    if strict:
+        report = report.strict()
     print(terminal_safe(report.as_text(), keep_newlines=True))
     return 1 if report.has_errors else 0
 
 
 def list_plugins() -> int:
-    """Print each plugin and what it provides."""
-    plugins = Plugins.load()
+    """Print each plugin, the distribution and version that installed it, and what it
+    provides. A plugin that cannot be loaded is listed as broken, with why, and the others
+    are still listed; then the command fails, with a line on stderr for each broken plugin."""
+    plugins = Plugins.load(tolerant=True)
     for info in plugins.describe():
-        version = f" {info.version}" if info.version else ""
-        print(f"{info.name}{version}")
+        state = " (broken)" if info.broken else ""
+        print(terminal_safe(f"{info.label}{state}"))
         for label, names in (
             ("measures", info.measures),
             ("source formats", info.source_formats),
@@ -110,15 +152,27 @@ def list_plugins() -> int:
             ("hooks", info.hooks),
         ):
             if names:
-                print(f"    {label}: {', '.join(names)}")
-    return 0
+                print(terminal_safe(f"    {label}: {', '.join(names)}"))
+        if info.broken:
+            print(terminal_safe(f"    broken: {info.broken}"))
+    for error in plugins.broken.values():
+        print(f"measurekit: error: {terminal_safe(str(error))}", file=sys.stderr)
+    return 1 if plugins.broken else 0
 
 
 def _with_availability(plugins: Plugins, names: Sequence[str]) -> list[str]:
-    """Output format names, each one that cannot be used here marked so with the reason."""
+    """Output format names, each one that cannot be used here marked so with the reason
+    (a format whose check itself fails is marked with that failure)."""
     shown = []
     for name in names:
-        reason = plugins.output_format(name).missing()
+        provided = plugins.output_formats[name]
+        try:
+            reason = plugins.call(
+                provided.plugin, f"output format {name!r}", provided.item.missing,
+                optional(instance_of(str)),
+            )  # fmt: skip
+        except MeasurekitError as error:
+            reason = str(error)
         shown.append(f"{name} (unavailable: {reason})" if reason else name)
     return shown
 
@@ -128,7 +182,11 @@ def _formats(plugins: Plugins, formats: Sequence[str] | None) -> list[str]:
     used here (one whose extra is missing is left out, and ``plugins`` says why)."""
     if not formats:
         return sorted(
-            name for name, provided in plugins.output_formats.items() if provided.item.available()
+            name
+            for name, provided in plugins.output_formats.items()
+            if plugins.call(
+                provided.plugin, f"output format {name!r}", provided.item.available, ANYTHING
+            )
         )
     unknown = [name for name in formats if name not in plugins.output_formats]
     if unknown:
@@ -137,5 +195,8 @@ def _formats(plugins: Plugins, formats: Sequence[str] | None) -> list[str]:
             f"{', '.join(sorted(plugins.output_formats))}"
         )
     for name in formats:
-        plugins.output_format(name).check_available()
+        provided = plugins.output_formats[name]
+        plugins.call(
+            provided.plugin, f"output format {name!r}", provided.item.check_available, ANYTHING
+        )
     return list(dict.fromkeys(formats))

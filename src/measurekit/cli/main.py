@@ -22,6 +22,7 @@ from measurekit import output_set
 from measurekit.__about__ import __version__
 from measurekit.audit import command as audit
 from measurekit.errors import MeasurekitError
+from measurekit.model.periods import FinancialQuarter
 from measurekit.text_rules import terminal_safe
 
 EXIT_OK = 0
@@ -51,6 +52,25 @@ def _add_output_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_strict(command: argparse.ArgumentParser) -> None:
+    """``--strict``, shared by ``build`` and ``check``: warnings become errors."""
+    command.add_argument(
+        "--strict",
+        action="store_true",
+        help="make warnings errors (such as a statement whose current figures are all [x])",
+    )
+
+
+def _quarter(text: str) -> str:
+    """A ``--period`` value, checked to be a financial quarter: a wrong one is a usage
+    error about the option, never about the statement file's ``statement.period``."""
+    try:
+        FinancialQuarter.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with a sub-command per job."""
     # --debug is accepted before or after the command. The command's copy must not set a
@@ -68,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Build a Police and Crime Measures statement from crime data, survey returns and "
             "authored text: as plain text, Markdown, a spreadsheet and JSON figures."
         ),
-        epilog="Start with 'measurekit example' to see a finished statement.",
+        epilog="Start with 'measurekit example' to see a finished statement, and "
+        "'measurekit init DIR' to begin your own.",
     )
     parser.add_argument(
         "--debug", action="store_true", help="show the full traceback when something fails"
@@ -89,10 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--period",
         action="append",
+        type=_quarter,
         metavar='"YYYY/YY QN"',
         help='financial quarter to build instead of the file\'s, e.g. "2023/24 Q1"; '
         "repeat it to build several, each named STEM-PERIOD.EXT",
     )
+    _add_strict(build)
     forces = build.add_mutually_exclusive_group()
     forces.add_argument(
         "--all-forces",
@@ -117,6 +140,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output_options(example)
 
+    init = commands.add_parser(
+        "init",
+        parents=[common],
+        help="write a starter folder to make your own statement from",
+        description="Write a starter folder: a statement file, narrative files, small sample "
+        "data and a README saying what to replace. It builds and checks clean as it is.",
+    )
+    init.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
+
     check = commands.add_parser(
         "check",
         parents=[common],
@@ -127,7 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "statement", type=Path, metavar="STATEMENT.toml", help="the statement file to check"
     )
-    check.add_argument("--period", metavar='"YYYY/YY QN"', help="financial quarter to check")
+    check.add_argument(
+        "--period", type=_quarter, metavar='"YYYY/YY QN"', help="financial quarter to check"
+    )
+    _add_strict(check)
 
     commands.add_parser(
         "plugins",
@@ -221,12 +256,17 @@ def _run(arguments: argparse.Namespace) -> int:
                 periods,
                 arguments.forces,
                 arguments.all_forces,
+                arguments.strict,
             )
-        return commands.build(arguments.statement, arguments.formats, arguments.output, periods[0])
+        return commands.build(
+            arguments.statement, arguments.formats, arguments.output, periods[0], arguments.strict
+        )
     if arguments.command == "example":
         return commands.example(arguments.output, arguments.formats)
+    if arguments.command == "init":
+        return commands.init(arguments.folder)
     if arguments.command == "check":
-        return commands.check(arguments.statement, arguments.period)
+        return commands.check(arguments.statement, arguments.period, arguments.strict)
     if arguments.command == "audit":
         return audit.run(arguments)
     return commands.list_plugins()

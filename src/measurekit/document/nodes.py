@@ -39,6 +39,7 @@ from measurekit.model.statement import (
     StatementInfo,
     Unit,
 )
+from measurekit.text_rules import upper_first
 
 __all__ = [
     "ApplicabilityLine",
@@ -450,7 +451,7 @@ class SourceEntry:
     def text(self) -> str:
         """``"Police recorded crime, one row per offence (crime.csv)."``"""
         files = f" ({', '.join(self.files)})" if self.files else ""
-        return f"{self.title[:1].upper()}{self.title[1:]}{files}."
+        return f"{upper_first(self.title)}{files}."
 
 
 @attrs.frozen

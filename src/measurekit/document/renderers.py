@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any, ClassVar, TypeVar
 
 from measurekit.document.nodes import MeasurePart
-from measurekit.errors import MeasurekitError, PluginError
+from measurekit.plugins.guard import Expect, call_plugin, instance_of
 
 T = TypeVar("T")
+
+#: How a call into a plugin is made: plugin name, what it is doing, the call, and what it
+#: must return (:meth:`measurekit.plugins.manager.Plugins.call`).
+Guard = Callable[[str, str, Callable[[], object], Expect[Any]], Any]
 
 
 class SectionRenderer(abc.ABC):
@@ -49,21 +54,31 @@ class SectionRenderers:
     the name of the plugin that registered it, as the core hands them to that format's
     ``render``."""
 
-    def __init__(self, renderers: Mapping[str, tuple[str, SectionRenderer]] | None = None) -> None:
+    def __init__(
+        self,
+        renderers: Mapping[str, tuple[str, SectionRenderer]] | None = None,
+        guard: Guard | None = None,
+    ) -> None:
         self._by_measure = dict(renderers or {})
+        self._guard: Guard = guard or call_plugin
 
     @classmethod
     def for_format(
-        cls, output_format: str, renderers: Iterable[tuple[str, SectionRenderer]]
+        cls,
+        output_format: str,
+        renderers: Iterable[tuple[str, SectionRenderer]],
+        guard: Guard | None = None,
     ) -> SectionRenderers:
         """The renderers among ``renderers`` (plugin name and renderer) registered for
-        ``output_format``."""
+        ``output_format``, each called through ``guard`` (by default the plugin guard,
+        :func:`measurekit.plugins.guard.call_plugin`)."""
         return cls(
             {
                 renderer.measure: (plugin, renderer)
                 for plugin, renderer in renderers
                 if renderer.output_format == output_format
-            }
+            },
+            guard,
         )
 
     def render(
@@ -81,16 +96,9 @@ class SectionRenderers:
             return default(part)
         plugin, renderer = found
         what = f"section renderer for measure {part.measure_id!r}"
-        try:
-            result = renderer.render(part, default)
-        except MeasurekitError:
-            raise
-        except Exception as error:
-            raise PluginError(plugin, f"{what} failed: {type(error).__name__}: {error}") from error
-        if not isinstance(result, expected):
-            raise PluginError(
-                plugin, f"{what} returned {type(result).__name__}, not {expected.__name__}"
-            )
+        result: T = self._guard(
+            plugin, what, partial(renderer.render, part, default), instance_of(expected)
+        )
         return result
 
     def __bool__(self) -> bool:

@@ -10,22 +10,26 @@ Several periods may be built in the same run, each force once per period.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 import attrs
 
 from measurekit.build import compute_statement, render_outputs, write_outputs
-from measurekit.errors import MeasurekitError, PluginError
+from measurekit.errors import MeasurekitError
 from measurekit.many.overview import OverviewPage
 from measurekit.model.statement import Statement
+from measurekit.output_names import output_stem
+from measurekit.output_names import slug as slug  # re-exported: file names of forces
+from measurekit.plugins.guard import instance_of, list_of, optional
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import ForceRef
 from measurekit.sources.forces import normalise
 from measurekit.statement_file import StatementPlan
+from measurekit.statement_warnings import raise_if_strict, statement_warnings
 
 
 @attrs.frozen
@@ -46,6 +50,8 @@ class Outcome:
     label: str
     written: tuple[Path, ...] = ()
     error: str | None = None
+    #: Warnings about the statement built (see :mod:`measurekit.statement_warnings`).
+    warnings: tuple[str, ...] = ()
     #: The statement built, for the run's overview (None when the job failed).
     statement: Statement | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -67,13 +73,13 @@ def listed_forces(plan: StatementPlan, plugins: Plugins) -> list[ForceRef]:
     found: dict[str, ForceRef] = {}
     for name, spec in plan.sources.items():
         source_format = plugins.source_format(spec.format_name)
-        try:
-            forces = source_format.forces(spec)
-        except MeasurekitError:
-            raise
-        except Exception as error:  # a plugin's bug: name the plugin
-            plugin = plugins.source_formats[spec.format_name].plugin
-            raise PluginError(plugin, f"listing forces failed: {error}") from error
+        plugin = plugins.source_formats[spec.format_name].plugin
+        forces: list[ForceRef] | None = plugins.call(
+            plugin,
+            f"source format {spec.format_name!r} listing forces",
+            partial(source_format.forces, spec),
+            optional(list_of(ForceRef)),
+        )
         if forces is None:
             raise MeasurekitError(
                 f"{plan.path}: source {name!r} (format {spec.format_name!r}) cannot list the "
@@ -154,28 +160,24 @@ def plan_for_force(plan: StatementPlan, force: ForceRef) -> StatementPlan:
     return attrs.evolve(plan, info=info, sources=sources)
 
 
-def slug(name: str) -> str:
-    """A force name as part of a file name: ``"Avon and Somerset"`` ->
-    ``"avon-and-somerset"``, ``"London, City of"`` -> ``"london-city-of"``."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "force"
-
-
 def make_jobs(plans: Sequence[StatementPlan], forces: Sequence[ForceRef] | None) -> list[Job]:
     """A job per force (or just the statement file's own force, when ``forces`` is None)
-    and per plan, one plan per period. Files are named ``<stem>-<force>.<ext>``, with
-    ``-<period>`` added when there are several periods (``-2019-20-q1``)."""
+    and per plan, one plan per period. Files are named ``<stem>-<force>.<ext>``, each
+    naming its period when there are several periods or the period is not the file's own
+    (``-2019-20-q1``; see :func:`measurekit.output_names.output_stem`)."""
     several = len(plans) > 1
     jobs = []
     for plan in plans:
         period = str(plan.info.quarter)
-        period_part = f"-{slug(period)}" if several else ""
+        name = partial(
+            output_stem, plan.path.stem, plan.info.quarter, plan.file_quarter, every_period=several
+        )
         if forces is None:
-            jobs.append(Job(plan, None, f"{plan.stem}{period_part}", period))
+            jobs.append(Job(plan, None, name(), period))
             continue
         for force in forces:
             label = f"{force.name}, {period}" if several else force.name
-            stem = f"{plan.stem}-{slug(force.name)}{period_part}"
-            jobs.append(Job(plan, force, stem, label))
+            jobs.append(Job(plan, force, name(force.name), label))
     return jobs
 
 
@@ -185,13 +187,15 @@ def build_jobs(
     formats: Sequence[str],
     output: Path,
     progress: Callable[[int, int, str], None] | None = None,
+    strict: bool = False,
 ) -> Iterator[Outcome]:
     """Build, render and write each job's statement as ``output/<stem>.<ext>``, yielding
     each job's outcome as it finishes.
 
     A :class:`MeasurekitError` in one job is recorded in its outcome and the next job is
     built; nothing is written for a job that failed, and each job's files are written
-    atomically, as a single build's are.
+    atomically, as a single build's are. A job's warnings are kept in its outcome; with
+    ``strict`` a warning fails the job instead.
     """
     for number, job in enumerate(jobs, start=1):
         if progress is not None:
@@ -199,12 +203,14 @@ def build_jobs(
         try:
             plan = plan_for_force(job.plan, job.force) if job.force else job.plan
             statement = compute_statement(plan, plugins)
+            warnings = statement_warnings(statement, plan.path)
+            raise_if_strict(warnings, strict)
             rendered = render_outputs(statement, plugins, formats)
             written = write_outputs(rendered, plugins, output, job.stem)
         except MeasurekitError as error:
             yield Outcome(job.label, error=str(error))
         else:
-            yield Outcome(job.label, tuple(written), statement=statement)
+            yield Outcome(job.label, tuple(written), statement=statement, warnings=tuple(warnings))
 
 
 def write_overviews(
@@ -229,12 +235,12 @@ def write_overviews(
     for name in formats:
         output_format = plugins.output_format(name)
         plugin = plugins.output_formats[name].plugin
-        try:
-            data = output_format.overview(pages)
-        except MeasurekitError:
-            raise
-        except Exception as error:  # a plugin's bug: name the plugin
-            raise PluginError(plugin, f"overview in {name!r} failed: {error}") from error
+        data = plugins.call(
+            plugin,
+            f"output format {name!r} drawing the overview",
+            partial(output_format.overview, pages),
+            optional(instance_of(bytes)),
+        )
         if data is not None:
             rendered[name] = data
     return write_outputs(rendered, plugins, output, OVERVIEW_STEM) if rendered else []

@@ -123,12 +123,15 @@ class Measure(abc.ABC):
         notes: Iterable[str] = (),
         series: Iterable[MonthlySeries | None] = (),
     ) -> MeasureResult:
-        """A :class:`MeasureResult` for this measure, with the notes of its figures (why
-        one is ``[x]``, what revised it, which population a rate uses; see
+        """A :class:`MeasureResult` for this measure, with the notes of its figures (what
+        a source counts differently from what the measure means, see :func:`scope_notes`;
+        why one is ``[x]``, what revised it, which population a rate uses, see
         :func:`figure_notes`) added to ``notes``, the monthly ``series`` that exist, and
         the source's name."""
         figures = tuple(figures)
-        all_notes = list(dict.fromkeys([*notes, *figure_notes(figures)]))
+        all_notes = list(
+            dict.fromkeys([*notes, *scope_notes(self.indicators, figures), *figure_notes(figures)])
+        )
         return MeasureResult(
             self.id,
             self.title,
@@ -157,6 +160,20 @@ class Measure(abc.ABC):
         .. versionadded:: 0.3
         """
         return kit.default_blocks(result)
+
+
+def scope_notes(meant: Iterable[Indicator], figures: Iterable[Figure]) -> list[str]:
+    """A caveat for each figure whose indicator the source counts otherwise than the
+    measure means it (:meth:`measurekit.Source.scope`): ``"Robbery (personal and business
+    property): All robbery, ..."``, once per definition."""
+    declared = {indicator.id: indicator for indicator in meant}
+    found: dict[str, str] = {}
+    for figure in figures:
+        indicator = declared.get(figure.indicator.id)
+        definition = figure.indicator.definition
+        if indicator is not None and definition and definition != indicator.definition:
+            found.setdefault(definition, figure.indicator.label)
+    return [f"{label}: {definition}" for definition, label in found.items()]
 
 
 def figure_notes(figures: Iterable[Figure]) -> list[str]:

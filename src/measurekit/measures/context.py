@@ -90,6 +90,7 @@ class MeasureContext:
         """
         if self.source is None:
             return self.unavailable(indicator, role, window, Unit.COUNT, "no source is set")
+        indicator = self.scoped(indicator, query)
         answer = self.source.count(query, window)
         if isinstance(answer, Count):
             return Figure(
@@ -130,6 +131,14 @@ class MeasureContext:
             return self._unavailable_answer(indicator, role, window, Unit.PERCENT, answer)
         return percentage_figure(self.measure_id, indicator, role, window, answer)
 
+    def scoped(self, indicator: Indicator, query: Query) -> Indicator:
+        """``indicator`` as the source counts it: with the source's own label and
+        definition where it counts something wider or narrower (:meth:`Source.scope`)."""
+        scope = self.source.scope(query.indicator) if self.source is not None else None
+        if scope is None:
+            return indicator
+        return attrs.evolve(indicator, label=scope.label, definition=scope.definition)
+
     def count_each_month(
         self, indicator: Indicator, query: Query, months: int = SERIES_MONTHS
     ) -> MonthlySeries | None:
@@ -143,6 +152,7 @@ class MeasureContext:
         """
         if self.source is None:
             return None
+        indicator = self.scoped(indicator, query)
         points = []
         for month in Window.ending(self.windows.current.end, months):
             answer = self.source.count(query, Window(month, month))

@@ -8,6 +8,7 @@ import importlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from measurekit.__about__ import DISTRIBUTION
 from measurekit.document.nodes import StatementDocument
 from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
 from measurekit.errors import MeasurekitError
@@ -29,7 +30,8 @@ class OutputFormat(abc.ABC):
     #: Python modules the format needs beyond measurekit's own dependencies, e.g.
     #: ``("weasyprint",)``; imported only when the format is used or asked about.
     requires: ClassVar[tuple[str, ...]] = ()
-    #: The extra that installs them, e.g. ``"pdf"`` for ``pip install 'measurekit[pdf]'``.
+    #: measurekit's extra that installs them, e.g. ``"pdf"`` for
+    #: ``pip install 'pcc-measurekit[pdf]'``.
     extra: ClassVar[str | None] = None
 
     def missing(self) -> str | None:
@@ -38,7 +40,7 @@ class OutputFormat(abc.ABC):
         for module in self.requires:
             problem = _import_problem(module)
             if problem is not None:
-                install = f"pip install 'measurekit[{self.extra}]'" if self.extra else module
+                install = f"pip install '{DISTRIBUTION}[{self.extra}]'" if self.extra else module
                 return f"needs {problem}; install it with: {install}"
         return None
 

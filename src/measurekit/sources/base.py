@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import attrs
 
 from measurekit.errors import InputError, Location
+from measurekit.measures.offence_codes import offence_codes
 from measurekit.model.markers import Marker
 from measurekit.model.periods import Month, Window
 
@@ -45,11 +46,18 @@ class RecordFilter:
     """Which recorded offences count towards an indicator.
 
     ``offence_codes`` None places no condition on the code; each of ``flags`` must hold.
+    Codes match **exactly**: ``"56"`` counts records coded ``56``, not ``56A`` or ``56B``.
+    An entry ending in ``*`` counts the code and its sub-codes deliberately: ``"56*"``
+    counts ``56``, ``56A`` and ``56B`` (a letter or a point continues a code; a digit
+    does not, so ``"5*"`` never counts ``56``). Codes are normalised (stripped, upper case)
+    on construction; a malformed one (``"5*6"``, blank) is a :class:`ValueError`.
     Record-level sources apply it; sources of ready-made counts ignore it and look the
     indicator up by id.
     """
 
-    offence_codes: frozenset[str] | None = None
+    offence_codes: frozenset[str] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(offence_codes)
+    )
     flags: tuple[RecordFlag, ...] = ()
 
     def flag(self, column: str) -> RecordFlag | None:
@@ -74,6 +82,19 @@ class Count:
     value: int
     marker: Marker | None = None
     note: str | None = None
+
+
+@attrs.frozen
+class IndicatorScope:
+    """What a source's figures for an indicator really count, where that is not what the
+    measure's indicator defines: ONS's robbery is all robbery, of business as well as
+    personal property, while the neighbourhood crime measure means robbery of personal
+    property. ``label`` stands in tables in place of the indicator's label, and
+    ``definition`` in the notes in place of its definition, so a figure never claims to
+    count something narrower than the data hold."""
+
+    label: str
+    definition: str
 
 
 @attrs.frozen
@@ -217,6 +238,11 @@ class Source(abc.ABC):
     def coverage(self) -> Mapping[str, list[Month]]:
         """The months each indicator has data for, for the data-quality report."""
         return {}
+
+    def scope(self, indicator: str) -> IndicatorScope | None:
+        """What this source's counts of ``indicator`` really cover, when that differs from
+        what measures mean by it (see :class:`IndicatorScope`); None when it is the same."""
+        return None
 
     def population(self, window: Window) -> Population | Unavailable:
         """The population to divide counts over ``window`` by, for rates per 1,000.

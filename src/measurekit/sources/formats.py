@@ -11,7 +11,7 @@ import attrs
 from measurekit import hookimpl
 from measurekit.errors import InputError, Location
 from measurekit.limits import MAX_MONTHS
-from measurekit.measures.offence_codes import normalise_offence_code
+from measurekit.measures.offence_codes import normalise_offence_code, offence_code_matches
 from measurekit.model.periods import Month, Window
 from measurekit.sources.base import (
     Answer,
@@ -209,6 +209,9 @@ FLAG_COLUMNS = {
 }
 
 RECORD_COLUMNS = ("recorded_date", "offence_code")
+#: How :meth:`RecordsSource.counts_by_month` names an offence code's series:
+#: ``"offence code 56A"``; ``measurekit check`` reads the codes back from these names.
+OFFENCE_CODE_SERIES = "offence code "
 RECORD_OPTIONAL = (
     "knife_or_sharp_instrument",
     "firearm_type",
@@ -221,8 +224,9 @@ RECORD_OPTIONAL = (
 
 def matches(key: RecordKey, rule: RecordFilter) -> bool:
     """Whether a tallied record satisfies every condition ``rule`` sets (its flags must
-    name columns of :data:`FLAG_COLUMNS`)."""
-    return (rule.offence_codes is None or key[1] in rule.offence_codes) and all(
+    name columns of :data:`FLAG_COLUMNS`). Offence codes match exactly, or with their
+    sub-codes for a ``"56*"`` entry (:func:`offence_code_matches`)."""
+    return (rule.offence_codes is None or offence_code_matches(key[1], rule.offence_codes)) and all(
         flag.admits(_held(key, flag.column)) for flag in rule.flags
     )
 
@@ -274,7 +278,7 @@ class RecordsSource(TalliedSource[RecordKey]):
         """Records per offence code and month, over the months the extract covers."""
         series: dict[str, dict[Month, int]] = {}
         for key, n in self._tally.items():
-            by_month = series.setdefault(f"offence code {key[1]}", {})
+            by_month = series.setdefault(f"{OFFENCE_CODE_SERIES}{key[1]}", {})
             by_month[key[0]] = by_month.get(key[0], 0) + n
         months = list(Window(self.first, self.last))
         return {

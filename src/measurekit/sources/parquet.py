@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from measurekit.__about__ import DISTRIBUTION
 from measurekit.errors import InputError, Location
 from measurekit.input_files import not_regular
 
@@ -32,7 +33,8 @@ def parquet_rows(path: Path, cell_text: Callable[[object], str]) -> Iterator[lis
         import duckdb
     except ImportError:
         raise InputError(
-            "reading .parquet files needs DuckDB: pip install 'measurekit[sql]'", Location(path)
+            f"reading .parquet files needs DuckDB: pip install '{DISTRIBUTION}[sql]'",
+            Location(path),
         ) from None
     connection = duckdb.connect(":memory:")
     try:

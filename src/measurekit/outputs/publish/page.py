@@ -45,6 +45,7 @@ from measurekit.measures.wording import number, one_decimal
 from measurekit.model.markers import Marker
 from measurekit.model.statement import Branding, StatementInfo
 from measurekit.outputs.publish.chart import ChartData, ChartLine, svg
+from measurekit.text_rules import upper_first
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: The built-in page template; an office's own may extend it
@@ -359,5 +360,5 @@ def source_text(line: SourceLine) -> str:
     statement file supplied no data for it."""
     if not line.sources:
         return "no data source (figures supplied in the statement file)"
-    titles = [ref.title[:1].upper() + ref.title[1:] for ref in line.sources]
+    titles = [upper_first(ref.title) for ref in line.sources]
     return "; ".join(titles)

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 import attrs
 
+from measurekit.__about__ import DISTRIBUTION
 from measurekit.errors import InputError
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 #: Query-string keys some drivers read a password from.
 PASSWORD_KEYS = frozenset({"password", "pwd", "passwd"})
 
-INSTALL_SQL = "pip install 'measurekit[sql]'"
+INSTALL_SQL = f"pip install '{DISTRIBUTION}[sql]'"
 
 
 @attrs.frozen(repr=False)
@@ -140,7 +141,7 @@ def engine(database: Database, source: str) -> Engine:
     except (NoSuchModuleError, ImportError) as error:
         backend = database.url.get_backend_name()
         extra = {"postgresql": "postgres", "duckdb": "sql"}.get(backend)
-        hint = f": pip install 'measurekit[{extra}]'" if extra else " (install its driver)"
+        hint = f": pip install '{DISTRIBUTION}[{extra}]'" if extra else " (install its driver)"
         raise InputError(
             f"source {source!r}: no database driver for {backend!r} is installed{hint} "
             f"({database.scrub(str(error))})"

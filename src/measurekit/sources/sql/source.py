@@ -6,11 +6,13 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from measurekit.measures.offence_codes import normalise_offence_code, offence_code_matches
 from measurekit.model.periods import Month, Window
 from measurekit.sources.base import (
     Answer,
     Diagnostic,
     ForceRef,
+    IndicatorScope,
     Population,
     Query,
     Severity,
@@ -95,6 +97,9 @@ class SqlSource(Source):
     def population(self, window: Window) -> Population | Unavailable:
         return self.inner.population(window)
 
+    def scope(self, indicator: str) -> IndicatorScope | None:
+        return self.inner.scope(indicator)
+
     def diagnostics(self) -> list[Diagnostic]:
         counted = sum(row.n for row in self.rows)
         return [
@@ -122,7 +127,9 @@ class SqlSource(Source):
                 conditions["offence_code"] = {
                     row.values["offence_code"]
                     for row in self.rows
-                    if row.text("offence_code").upper() in rule.offence_codes
+                    if offence_code_matches(
+                        normalise_offence_code(row.text("offence_code")), rule.offence_codes
+                    )
                 }
             for condition in rule.flags:
                 if condition.column not in self.layout.held:
