@@ -1,10 +1,11 @@
 """Monthly counts by force and crime type with measurekit's ``police-uk`` source.
 
-    python benchmarks/count_measurekit.py FOLDER [--workers N] [--files N]
+    python benchmarks/count_measurekit.py FOLDER [--workers N] [--files N] [--own-reader]
 
 Prints one JSON line: rows read, seconds, rows per second, peak memory and a digest of the
 counts (equal digests mean equal counts). The source is opened exactly as a statement opens
-it; every force's rows are tallied while reading, then one force is selected.
+it; every force's rows are tallied while reading, then one force is selected. Where DuckDB
+is installed it does the counting; ``--own-reader`` uses measurekit's own reader instead.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 
 from measurekit_police_uk import PoliceUkFormat, PoliceUkOptions
-from measurekit_police_uk.folder import find_files
+from measurekit_police_uk.folder import ENGINE_VARIABLE, find_files
 from peak import cpu_seconds, peak_mib
 
 from measurekit.sources.base import SourceSpec
@@ -33,7 +35,10 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--files", type=int, default=None, help="read only the first N files")
+    parser.add_argument("--own-reader", action="store_true", help="do not count with DuckDB")
     arguments = parser.parse_args()
+    if arguments.own_reader:
+        os.environ[ENGINE_VARIABLE] = "0"
     files = find_files([arguments.folder])[: arguments.files]
     options = PoliceUkOptions(workers=arguments.workers)
     # Avon and Somerset comes first in every month, so any first N files include it.
@@ -47,7 +52,7 @@ def main() -> None:
     print(
         json.dumps(
             {
-                "tool": f"measurekit (workers={arguments.workers or 'auto'})",
+                "tool": "measurekit, own reader" if arguments.own_reader else "measurekit",
                 "files": len(files),
                 "rows": rows,
                 "seconds": round(seconds, 3),

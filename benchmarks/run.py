@@ -1,4 +1,4 @@
-"""Time measurekit's ``police-uk`` source against a plain pandas script, in separate processes.
+"""Time measurekit's ``police-uk`` source against DuckDB and pandas, in separate processes.
 
     python benchmarks/run.py [--folder /tmp/measurekit-bench] [--rounds 3]
 
@@ -22,8 +22,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 
 TOOLS = {
-    "measurekit, 1 process": ["count_measurekit.py", "--workers", "1"],
-    "measurekit, 2 processes": ["count_measurekit.py", "--workers", "2"],
+    "measurekit (DuckDB counts)": ["count_measurekit.py"],
+    "DuckDB GROUP BY (yardstick)": ["count_duckdb.py"],
+    "measurekit, 1 process": ["count_measurekit.py", "--own-reader", "--workers", "1"],
+    "measurekit, 2 processes": ["count_measurekit.py", "--own-reader", "--workers", "2"],
     "pandas, 4 columns (usecols)": ["count_pandas.py"],
     "pandas, all columns": ["count_pandas.py", "--all-columns"],
 }
@@ -69,13 +71,14 @@ def main() -> None:
             f"{outcome['rows_per_second']:,} | {outcome['cpu_seconds']} | {outcome['peak_mib']} | "
             f"{outcome['peak_child_mib'] or '-'} |"
         )
-    print("\nmeasurekit, 1 process, on more and more files:\n")
-    print("| files | rows | peak MiB |")
-    print("|---:|---:|---:|")
+    print("\nmeasurekit on more and more files (peak MiB):\n")
+    print("| files | rows | DuckDB counts | own reader, 1 process |")
+    print("|---:|---:|---:|---:|")
     total = int(best["measurekit, 1 process"]["files"])
     for files in (1, 12, 60, total // 2, total):
-        outcome = run(TOOLS["measurekit, 1 process"], folder, ["--files", str(files)])
-        print(f"| {outcome['files']:,} | {outcome['rows']:,} | {outcome['peak_mib']} |")
+        fast = run(TOOLS["measurekit (DuckDB counts)"], folder, ["--files", str(files)])
+        own = run(TOOLS["measurekit, 1 process"], folder, ["--files", str(files)])
+        print(f"| {own['files']:,} | {own['rows']:,} | {fast['peak_mib']} | {own['peak_mib']} |")
 
 
 if __name__ == "__main__":

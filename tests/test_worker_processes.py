@@ -64,7 +64,9 @@ def test_workers_and_resource_tracker_end_with_a_killed_build(
         "-o",
         str(tmp_path / "out"),
     ]
-    paused = Paused(argv, "read", tmp_path / "marker")
+    # measurekit's own reader, whose worker processes these are (not DuckDB's threads).
+    own_reader = {"MEASUREKIT_POLICE_UK_DUCKDB": "0"}
+    paused = Paused(argv, "read", tmp_path / "marker", env=own_reader)
     started = children(paused.pid)
     assert len(started) >= 3, "expected two workers and the resource tracker"
     paused.send(how)

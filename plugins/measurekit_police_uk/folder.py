@@ -1,8 +1,10 @@
 """Finding the street-level files in folders, and reading many of them into one tally.
 
-Files are read one at a time (or one per worker process, for large folders), each reduced
-to a small :class:`~measurekit_police_uk.reading.FileTally` before the next is opened, so
-the memory used does not grow with the number of files.
+Where DuckDB is installed, sound files are counted by it in one query (see
+:mod:`~measurekit_police_uk.engine`). Otherwise, or when a file has a problem, files are
+read one at a time (or one per worker process, for large folders), each reduced to a
+small :class:`~measurekit_police_uk.reading.FileTally` before the next is opened, so the
+memory used does not grow with the number of files.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 import attrs
 
 from measurekit.api import InputError, Location, Month, not_regular, pause_here
+from measurekit_police_uk import engine
 from measurekit_police_uk.reading import FileTally, Problem, is_street_file, tally_file
 
 #: Below this many bytes of files, reading in one process is quicker than starting workers.
@@ -40,12 +43,40 @@ class PoliceUkData:
     files: tuple[Path, ...]
     counts: dict[tuple[Month, str, str], int]
     rows: int
-    repeated: int
-    files_with_repeats: tuple[Path, ...]
+    #: (rows repeating a Crime ID already seen in their file, the files holding any);
+    #: None when the files were read by DuckDB, which counts them only when asked.
+    known_repeats: tuple[int, tuple[Path, ...]] | None
     problems: tuple[Problem, ...]
     problem_rows: int
     #: The rows read from each of ``files``, in the same order.
     file_rows: tuple[int, ...] = ()
+    _asked: dict[str, tuple[int, tuple[Path, ...]]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+
+    @property
+    def repeated(self) -> int:
+        """Rows that repeat a Crime ID already seen in their file (each is counted)."""
+        return self._repeats()[0]
+
+    @property
+    def files_with_repeats(self) -> tuple[Path, ...]:
+        """The files holding such rows."""
+        return self._repeats()[1]
+
+    def _repeats(self) -> tuple[int, tuple[Path, ...]]:
+        if self.known_repeats is not None:
+            return self.known_repeats
+        if "repeats" not in self._asked:
+            counted = engine.repeats(self.files)
+            if counted is None:  # DuckDB could not say: read the files carefully
+                tallies = [tally_file(path) for path in self.files]
+                counted = (
+                    sum(t.repeated for t in tallies),
+                    tuple(t.path for t in tallies if t.repeated),
+                )
+            self._asked["repeats"] = counted
+        return self._asked["repeats"]
 
     @property
     def forces(self) -> frozenset[str]:
@@ -112,8 +143,22 @@ def _signature(path: Path) -> tuple[int, int]:
 @lru_cache(maxsize=4)
 def _read_cached(key: tuple[tuple[str, int, int], ...], workers: int) -> PoliceUkData:
     """Read the files in ``key`` (remembered, so that statements for several forces from
-    one folder read it once; a changed file changes the key)."""
-    return combine(_tallies([Path(item[0]) for item in key], workers))
+    one folder read it once; a changed file changes the key): by DuckDB when it is
+    installed and the files are sound, otherwise by measurekit's own reader."""
+    files = [Path(item[0]) for item in key]
+    counted = engine.read(files) if _use_engine() else None
+    if counted is not None:
+        counts, rows, file_rows = counted
+        return PoliceUkData(tuple(files), counts, rows, None, (), 0, file_rows)
+    return combine(_tallies(files, workers))
+
+
+#: Set to "0" to read without DuckDB even where it is installed (for comparisons).
+ENGINE_VARIABLE = "MEASUREKIT_POLICE_UK_DUCKDB"
+
+
+def _use_engine() -> bool:
+    return os.environ.get(ENGINE_VARIABLE, "1") != "0"
 
 
 def _workers(files: Sequence[Path], wanted: int | None) -> int:
@@ -206,8 +251,7 @@ def combine(tallies: Iterable[FileTally]) -> PoliceUkData:
         tuple(files),
         dict(counts),
         rows,
-        repeated,
-        tuple(with_repeats),
+        (repeated, tuple(with_repeats)),
         tuple(problems),
         problem_rows,
         tuple(file_rows),

@@ -143,6 +143,10 @@ def _open_binary(path: Path) -> IO[bytes]:
     return cast(IO[bytes], _GzipOwning(raw))
 
 
+#: The file as bytes, decompressed when it ends ``.gz`` (regular files only).
+open_binary = _open_binary
+
+
 class _GzipOwning(gzip.GzipFile):
     """A gzip stream that closes the file it reads from when it is closed."""
 

@@ -26,7 +26,7 @@ from measurekit.errors import InputError, Location
 from measurekit.limits import MAX_LINE_BYTES
 
 #: The endings of files whose content an error message may quote.
-QUOTABLE_SUFFIXES = (".csv", ".csv.gz", ".xlsx", ".xlsm", ".toml", ".md", ".txt")
+QUOTABLE_SUFFIXES = (".csv", ".csv.gz", ".xlsx", ".xlsm", ".parquet", ".toml", ".md", ".txt")
 
 
 def _kind(mode: int) -> str:

@@ -38,16 +38,17 @@ T = TypeVar("T")
 _converter = cattrs.Converter(forbid_extra_keys=True)
 
 
-def _structure_paths(value: object, _: object) -> str | list[str]:
-    """``path`` is one path or a list of paths."""
-    if isinstance(value, str):
+def _structure_paths(value: object, _: object) -> str | list[str] | None:
+    """``path`` is one path or a list of paths (absent: None, for formats that read no
+    files)."""
+    if value is None or isinstance(value, str):
         return value
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return value
     raise TypeError("expected a path or a list of paths")
 
 
-_converter.register_structure_hook(str | list[str], _structure_paths)
+_converter.register_structure_hook(str | list[str] | None, _structure_paths)
 
 
 @attrs.frozen
@@ -102,7 +103,7 @@ class SourceTable:
     """The keys every ``[sources.NAME]`` table may have; others belong to its format."""
 
     format: str
-    path: str | list[str]
+    path: str | list[str] | None = None
     force: str | None = None
     title: str | None = None
 
@@ -444,9 +445,19 @@ def _source_spec(
         )
     source_format = plugins.source_format(table.format)
     options = _options(extra, source_format.options_type, path, prefix, f"format {table.format!r}")
-    paths = [table.path] if isinstance(table.path, str) else table.path
-    if not paths:
-        raise StatementFileError(f"{prefix}.path: no file named", Location(path))
+    if not source_format.reads_files:
+        if table.path is not None:
+            raise StatementFileError(
+                f"{prefix}.path: format {table.format!r} reads no files; remove the key",
+                Location(path),
+            )
+        paths: list[str] = []
+    elif table.path is None:
+        raise StatementFileError(f"{prefix}.path: required field missing", Location(path))
+    else:
+        paths = [table.path] if isinstance(table.path, str) else table.path
+        if not paths:
+            raise StatementFileError(f"{prefix}.path: no file named", Location(path))
     resolved: list[Path] = []
     for item in paths:
         candidate = (path.parent / item).resolve()
@@ -459,7 +470,9 @@ def _source_spec(
             )
         resolved.append(candidate)
     force = (table.force,) if table.force else tuple(dict.fromkeys((info.force, info.area)))
-    return SourceSpec(name, table.format, tuple(resolved), force, table.force is not None, options)
+    return SourceSpec(
+        name, table.format, tuple(resolved), force, table.force is not None, options, path.parent
+    )
 
 
 def _source_info(

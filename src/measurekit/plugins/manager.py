@@ -36,6 +36,7 @@ DISABLE_VARIABLE = "MEASUREKIT_DISABLE_PLUGINS"
 DEFAULT_PLUGINS = (
     "measurekit.sources.formats",
     "measurekit.sources.survey",
+    "measurekit.sources.sql",
     "measurekit.outputs.text",
     "measurekit.outputs.markdown",
     "measurekit.outputs.json_figures",

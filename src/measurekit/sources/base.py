@@ -350,7 +350,9 @@ class SourceSpec:
     ``force`` is the force to select from files holding several, and ``force_explicit``
     says whether the statement file named it (otherwise it is the statement's own force or
     area). ``options`` holds the format's own settings, structured into its
-    ``options_type``.
+    ``options_type``. ``base`` is the folder of the statement file, against which a
+    format resolves relative paths held in its own keys (a DuckDB file in a ``sql``
+    source's ``url``); None when the spec was made by hand.
     """
 
     name: str
@@ -359,6 +361,7 @@ class SourceSpec:
     force: tuple[str, ...] = ()
     force_explicit: bool = False
     options: Any = None
+    base: Path | None = None
 
 
 class SourceFormat(abc.ABC):
@@ -373,6 +376,9 @@ class SourceFormat(abc.ABC):
     title: ClassVar[str | None] = None
     #: An attrs class for the format's own keys in ``[sources.NAME]``, or None for none.
     options_type: ClassVar[type | None] = None
+    #: Whether the source reads files named by ``path`` (required then); a format that
+    #: reads elsewhere (a database) sets it False, and ``path`` is then refused.
+    reads_files: ClassVar[bool] = True
 
     @abc.abstractmethod
     def open(self, spec: SourceSpec) -> Source:

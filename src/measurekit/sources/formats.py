@@ -282,6 +282,10 @@ class _Entry:
     path: Path = Path()
 
 
+#: One ready-made figure: its window, value and where it was read (a row number).
+CountEntry = _Entry
+
+
 class CountsSource(Source):
     """Figures already counted, by indicator and period (one row each)."""
 

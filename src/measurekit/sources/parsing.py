@@ -18,15 +18,24 @@ _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0", ""}
 
 
-def boolean(row: Row, column: str) -> bool:
-    """A yes/no cell: ``true/false``, ``yes/no``, ``y/n`` or ``1/0`` in any case; blank is
-    false."""
-    text = row.get(column).lower()
+def boolean_text(text: str) -> bool | None:
+    """``true/false``, ``yes/no``, ``y/n`` or ``1/0`` in any case (blank is false) as a
+    bool; None for any other text."""
+    text = text.strip().lower()
     if text in _TRUE:
         return True
     if text in _FALSE:
         return False
-    raise row.error(column, f"{row.quote(column)} is not true/false, yes/no, y/n or 1/0")
+    return None
+
+
+def boolean(row: Row, column: str) -> bool:
+    """A yes/no cell: ``true/false``, ``yes/no``, ``y/n`` or ``1/0`` in any case; blank is
+    false."""
+    value = boolean_text(row.get(column))
+    if value is None:
+        raise row.error(column, f"{row.quote(column)} is not true/false, yes/no, y/n or 1/0")
+    return value
 
 
 def date(row: Row, column: str) -> dt.date:

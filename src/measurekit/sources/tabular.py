@@ -1,8 +1,10 @@
-"""Reading tables of named columns from CSV or ``.xlsx`` files, row by row, with locations.
+"""Reading tables of named columns from CSV, ``.xlsx`` or ``.parquet`` files, row by row,
+with locations.
 
 Every CSV format measurekit reads is also accepted as an ``.xlsx`` file whose first sheet has
-the same header in row 1. Rows come back as text, whatever the file type, so that one parser
-serves both; each row knows its file and row number for error messages.
+the same header in row 1, and as a ``.parquet`` file with the same columns (read through
+DuckDB: see :mod:`measurekit.sources.parquet`). Rows come back as text, whatever the file
+type, so that one parser serves all; each row knows its file and row number for error messages.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ class Row:
 def read_rows(
     path: Path, required: Collection[str], optional: Collection[str] = ()
 ) -> Iterator[Row]:
-    """The data rows of the CSV or ``.xlsx`` file at ``path``.
+    """The data rows of the CSV, ``.xlsx`` or ``.parquet`` file at ``path``.
 
     Raises :class:`InputError` if the file is missing or unreadable, or if a ``required``
     column is missing from the header. Columns in neither list are ignored. Blank rows are
@@ -82,8 +84,14 @@ def read_cells(
     if path.is_dir():
         raise InputError("is a folder; this format reads one file per path", Location(path))
     quotable = may_quote(path)
-    is_workbook = path.suffix.lower() in {".xlsx", ".xlsm"}
-    rows = _xlsx_rows(path) if is_workbook else _csv_rows(path)
+    suffix = path.suffix.lower()
+    is_workbook = suffix in {".xlsx", ".xlsm", ".parquet"}  # rows may stop short
+    if suffix == ".parquet":
+        from measurekit.sources.parquet import parquet_rows
+
+        rows = parquet_rows(path, _cell_text)
+    else:
+        rows = _xlsx_rows(path) if is_workbook else _csv_rows(path)
     header = next(rows, None)
     if header is None:
         raise InputError("the file is empty; expected a header row", Location(path))
