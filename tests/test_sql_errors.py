@@ -130,3 +130,43 @@ def test_values_the_records_format_would_refuse(
     assert error(folder, sql(f"{url}\n{query}"), capsys).endswith(
         "column 'recorded_date' is blank in 1 row; every row needs a date"
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "PASSWORD=Hunter2-Secret",  # any case
+        "access_token=Hunter2-Secret",  # Trino's JWT
+        "motherduck_token=Hunter2-Secret",
+        "odbc_connect=DRIVER%3D%7BODBC%7D%3BUID%3Danalyst%3BPWD%3DHunter2-Secret",
+    ],
+)
+def test_a_url_with_a_token_or_a_password_in_any_key_is_refused(
+    folder: Path, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    body = f'url = "duckdb:///crime.duckdb?{query}"\ntable = "crime_records"\n{COLUMNS}'
+    message = error(folder, sql(body), capsys)
+    assert "name it with url_env" in message
+    assert "Hunter2" not in message
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["PASSWORD=Hunter2-Secret", "password=Hunter2%40Secret", "access_token=Hunter2-Secret"],
+)
+def test_secrets_in_url_env_never_reach_the_output(
+    folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    query: str,
+) -> None:
+    """DuckDB ignores query keys it does not know, so the source opens; the report that
+    names the database shows *** where the secret was, decoded or not."""
+    monkeypatch.setenv("MK_SECRET_URL", f"duckdb:///crime.duckdb?{query}")
+    body = f'url_env = "MK_SECRET_URL"\ntable = "crime_records"\n{COLUMNS}'
+    path = statement(folder, sql(body))
+    main(["check", str(path)])
+    captured = capsys.readouterr()
+    assert "crime.duckdb?" in captured.out  # the database is named, with its keys
+    assert "***" in captured.out
+    assert "Hunter2" not in captured.out + captured.err

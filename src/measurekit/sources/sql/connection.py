@@ -9,11 +9,12 @@ any text a driver returns before it is shown.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
+from urllib.parse import quote, quote_plus, unquote
 
 import attrs
 
@@ -23,8 +24,13 @@ from measurekit.errors import InputError
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL, Connection, Engine
 
-#: Query-string keys some drivers read a password from.
-PASSWORD_KEYS = frozenset({"password", "pwd", "passwd"})
+#: Query-string keys (in any case) whose values are secrets: passwords, tokens and keys.
+SECRET_KEYS = frozenset({"password", "pwd", "passwd", "secret", "token", "key", "private_key"})
+#: Endings of query-string keys whose values are secrets (``access_token``,
+#: ``motherduck_token``, ``client_secret``, ``api_key``).
+SECRET_ENDINGS = ("_password", "_token", "_secret", "_key")
+#: A password inside an ODBC connection string (``odbc_connect=...;PWD=...``).
+ODBC_PASSWORD = re.compile(r"(?i)\b(?:pwd|password)\s*=\s*(\{[^}]*\}|[^;]*)")
 
 INSTALL_SQL = f"pip install '{DISTRIBUTION}[sql]'"
 
@@ -96,17 +102,52 @@ def resolve(source: str, url: str | None, url_env: str | None, base: Path | None
         )
     if parsed.get_backend_name() == "duckdb":
         parsed = _duckdb_file(parsed, base, key)
-    shown = parsed.render_as_string(hide_password=True)
-    for name in PASSWORD_KEYS & set(parsed.query):
-        shown = shown.replace(str(parsed.query[name]), "***")
-    return Database(parsed, shown, secrets)
+    return Database(parsed, _shown(parsed), secrets)
+
+
+def is_secret_key(name: str) -> bool:
+    """Whether a URL query key names a secret (:data:`SECRET_KEYS`, :data:`SECRET_ENDINGS`),
+    whatever its case."""
+    lowered = name.lower()
+    return lowered in SECRET_KEYS or lowered.endswith(SECRET_ENDINGS)
+
+
+def _shown(url: URL) -> str:
+    """``url`` as messages may show it: its password and every secret query value
+    replaced by ``***`` (built from the parts, so no encoded form survives)."""
+    masked: dict[str, str | tuple[str, ...]] = {}
+    for name, value in url.query.items():
+        if is_secret_key(name):
+            masked[name] = "***"
+        elif name.lower() == "odbc_connect":
+            masked[name] = ODBC_PASSWORD.sub(
+                lambda found: found[0].split("=")[0] + "=***", str(value)
+            )
+    if masked:
+        url = url.update_query_dict(masked)
+    if url.password:
+        url = url.set(password="***")
+    return url.render_as_string(hide_password=False).replace("%2A%2A%2A", "***")
 
 
 def _secrets(url: URL) -> tuple[str, ...]:
-    found = [url.password] if url.password else []
-    found += [str(url.query[name]) for name in PASSWORD_KEYS & set(url.query)]
-    # The encoded and decoded forms, longest first so a part never hides the whole.
-    forms = {str(form) for secret in found for form in (secret, unquote(str(secret))) if form}
+    """Every secret ``url`` holds: its password, secret query values and an ODBC string's
+    password, as written, decoded and encoded, longest first so a part never hides the
+    whole."""
+    found = [str(url.password)] if url.password else []
+    for name, value in url.query.items():
+        values = (value,) if isinstance(value, str) else tuple(value)
+        for one in values:
+            if is_secret_key(name):
+                found.append(one)
+            elif name.lower() == "odbc_connect":
+                found += [match.strip("{}") for match in ODBC_PASSWORD.findall(unquote(one))]
+    forms = {
+        form
+        for secret in found
+        for form in (secret, unquote(secret), quote(secret, safe=""), quote_plus(secret))
+        if form
+    }
     return tuple(sorted(forms, key=len, reverse=True))
 
 
