@@ -507,3 +507,13 @@ def test_period_explains_another_quarters_figure(
                 expected.add(str(line))
     assert {row["line"] for row in parsed(out)} == expected
     assert "12 months to March 2023, 2022-04 to 2023-03" in err
+
+
+def test_a_period_that_is_not_a_quarter_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    statement = records_statement(tmp_path, 21)
+    with pytest.raises(SystemExit) as stopped:
+        main(["explain", str(statement), "knife_crime", "--period", "2022/23 Q5"])
+    assert stopped.value.code == 2  # as for build and check: the option is wrong, not the file
+    assert "argument --period" in capsys.readouterr().err

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pypdf  # a core dependency: measurekit audit reads PDFs with it
 import pytest
 
 from .publish_document import sample_document
@@ -14,9 +15,7 @@ from .publish_document import sample_document
 pytest.importorskip(
     "weasyprint", reason="WeasyPrint comes with the pdf extra: pip install '.[pdf]'"
 )
-pypdf = pytest.importorskip("pypdf", reason="pypdf comes with the test extra")
-
-from measurekit.outputs.publish.pdf import render_pdf  # noqa: E402
+from measurekit.outputs.publish.pdf import render_pdf
 
 
 @pytest.fixture(scope="module")

@@ -21,9 +21,9 @@ from types import FrameType
 from measurekit import output_set
 from measurekit.__about__ import __version__
 from measurekit.audit import command as audit
+from measurekit.cli.arguments import quarter_option
 from measurekit.errors import MeasurekitError
 from measurekit.explain import command as explain
-from measurekit.model.periods import FinancialQuarter
 from measurekit.text_rules import terminal_safe
 
 EXIT_OK = 0
@@ -62,16 +62,6 @@ def _add_strict(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _quarter(text: str) -> str:
-    """A ``--period`` value, checked to be a financial quarter: a wrong one is a usage
-    error about the option, never about the statement file's ``statement.period``."""
-    try:
-        FinancialQuarter.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-    return text
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with a sub-command per job."""
     # --debug is accepted before or after the command. The command's copy must not set a
@@ -87,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="measurekit",
         description=(
             "Build a Police and Crime Measures statement from crime data, survey returns and "
-            "authored text: as plain text, Markdown, a spreadsheet and JSON figures."
+            "authored text: as an accessible web page, a tagged PDF, a Word document, plain "
+            "text, Markdown, Excel and OpenDocument workbooks and JSON figures."
         ),
         epilog="Start with 'measurekit example' to see a finished statement, and "
         "'measurekit init DIR' to begin your own.",
@@ -111,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--period",
         action="append",
-        type=_quarter,
+        type=quarter_option,
         metavar='"YYYY/YY QN"',
         help='financial quarter to build instead of the file\'s, e.g. "2023/24 Q1"; '
         "repeat it to build several, each named STEM-PERIOD.EXT",
@@ -161,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         "statement", type=Path, metavar="STATEMENT.toml", help="the statement file to check"
     )
     check.add_argument(
-        "--period", type=_quarter, metavar='"YYYY/YY QN"', help="financial quarter to check"
+        "--period", type=quarter_option, metavar='"YYYY/YY QN"', help="financial quarter to check"
     )
     _add_strict(check)
 

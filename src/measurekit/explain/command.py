@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from measurekit.build import display_path
+from measurekit.cli.arguments import quarter_option
 from measurekit.explain.explaining import ExplainedFigure, explain_figure
 from measurekit.model.statement import Role, Unit
 from measurekit.text_rules import terminal_safe
@@ -48,7 +49,9 @@ def add_parser(
         default=str(Role.CURRENT),
         help="which window: current (default), previous_year, two_years_before or baseline",
     )
-    explain.add_argument("--period", metavar='"YYYY/YY QN"', help="financial quarter")
+    explain.add_argument(
+        "--period", type=quarter_option, metavar='"YYYY/YY QN"', help="financial quarter"
+    )
 
 
 def run(arguments: argparse.Namespace) -> int:
