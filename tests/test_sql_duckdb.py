@@ -207,5 +207,33 @@ def test_explain_prints_the_query_and_the_rows_counted_by_hand(
     assert header[:3] == ["file", "recorded_date", "offence_code"]
     assert len(rows) == len(burglary) > 0
     assert sorted(row[1] for row in rows) == burglary
-    assert all("crime_records" in row[0] for row in rows)
+    # Each row names its table and database (not a file path made relative).
+    assert {row[0] for row in rows} == {
+        f"table 'crime_records' in duckdb:///{(data / 'table' / 'crime.duckdb').as_posix()}"
+    }
     assert '"ho_offence_code" IN (' in captured.err
+
+
+def test_explain_agrees_with_a_count_when_the_table_lacks_a_flag_column(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A relation without the knife column counts no knife crime, as a file without the
+    column does; explain then lists no rows (and the figure's rows still add up)."""
+    import csv
+    import io
+
+    from measurekit.cli import main
+
+    source = """
+[sources.crime]
+format = "sql"
+url = "duckdb:///crime.duckdb"
+query = "select date_recorded as recorded_date, ho_offence_code as offence_code from crime_records"
+"""
+    path = statement(data / "query", source)
+    assert figure(figures(path), "knife_crime") == 0
+    capsys.readouterr()  # what the build printed
+    assert main(["explain", str(path), "knife_crime"]) == 0
+    [header, *rows] = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert header[:2] == ["file", "recorded_date"]
+    assert rows == []

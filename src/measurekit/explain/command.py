@@ -73,7 +73,8 @@ def write_csv(explained: ExplainedFigure, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["file", *explanation.columns])
     for row in explanation.rows:
-        writer.writerow([display_path(row.path, explained.base), *row.cells])
+        where = row.label or display_path(row.path, explained.base)
+        writer.writerow([where, *row.cells])
 
 
 def commentary(explained: ExplainedFigure) -> str:

@@ -31,10 +31,12 @@ Counted = Literal["rows", "values", "responses", "cells"]
 @attrs.frozen
 class InputRow:
     """One row of input behind a figure: the file it is in and its other cells as text,
-    one per :attr:`Explanation.columns`."""
+    one per :attr:`Explanation.columns`. A row that is not in a file (a database's) has
+    ``label`` naming where it is instead, printed as it is in the ``file`` column."""
 
     path: Path
     cells: tuple[str, ...]
+    label: str | None = None
 
 
 @attrs.frozen
@@ -58,8 +60,8 @@ class Explanation:
         for row in self.rows:
             if len(row.cells) != len(self.columns):
                 raise ValueError(
-                    f"an explanation row of {row.path.name} has {len(row.cells)} cells for "
-                    f"{len(self.columns)} columns"
+                    f"an explanation row of {row.label or row.path.name} has "
+                    f"{len(row.cells)} cells for {len(self.columns)} columns"
                 )
 
 
@@ -80,7 +82,7 @@ def combined(explanations: Sequence[Explanation]) -> Explanation:
         at = {column: index for index, column in enumerate(explanation.columns)}
         for row in explanation.rows:
             cells = tuple(row.cells[at[column]] if column in at else "" for column in columns)
-            rows.append(InputRow(row.path, cells))
+            rows.append(InputRow(row.path, cells, row.label))
     return Explanation(
         columns,
         tuple(rows),

@@ -40,6 +40,7 @@ from measurekit.sources.sql.counting import (
     count_groups,
     forces_held,
     layout,
+    run,
 )
 from measurekit.sources.sql.options import Shape, SqlOptions
 from measurekit.sources.sql.queries import CompiledSql, Relation, compiled, figure_rows
@@ -138,6 +139,10 @@ class SqlSource(Source):
                 }
             for condition in rule.flags:
                 if condition.column not in self.layout.held:
+                    # Counted as false, as a file without the column is: a condition
+                    # that false fails admits no row.
+                    if not condition.admits(False):
+                        conditions[condition.column] = set()
                     continue
                 conditions[condition.column] = {
                     row.values[condition.column]
@@ -173,13 +178,16 @@ class SqlSource(Source):
         sql = self.figure_sql(query, window)
         bound = ", ".join(f"{name} = {value!r}" for name, value in sql.parameters.items())
         how = (f"the database ran: {' '.join(sql.text.split())}", f"with {bound or 'no values'}")
-        where = Path(self.layout.where)
+        label = f"{self.layout.relation.label} in {self.database.shown}"
+        where = Path(self.layout.relation.label)
         if self.layout.shape is Shape.COUNTS:
             tiled = self.inner.explain(query, window)
-            rows = tuple(InputRow(where, row.cells) for row in tiled.rows)
+            rows = tuple(InputRow(where, row.cells, label) for row in tiled.rows)
             return attrs.evolve(tiled, rows=rows, how=(*tiled.how, *how))
         columns, fetched = self.figure_rows(query, window)
-        rows = tuple(InputRow(where, tuple(_cell(value) for value in row)) for row in fetched)
+        rows = tuple(
+            InputRow(where, tuple(_cell(value) for value in row), label) for row in fetched
+        )
         if self.layout.shape is Shape.SURVEY:
             at = columns.index("satisfied")
             yes = sum(boolean_text(row.cells[at]) is True for row in rows)
@@ -189,9 +197,10 @@ class SqlSource(Source):
     def figure_rows(self, query: Query, window: Window) -> tuple[list[str], list[tuple[Any, ...]]]:
         """The rows of :meth:`figure_query`, fetched from the database: column names and
         rows (for ``measurekit explain``, which prints them)."""
+        selected = self.figure_query(query, window)
         with connected(self.database, self.name) as connection:
-            result = connection.execute(self.figure_query(query, window))
-            return list(result.keys()), [tuple(row) for row in result]
+            rows = run(connection, selected, self.database, self.layout.where, "listing rows")
+        return [column.name for column in selected.selected_columns], [tuple(r) for r in rows]
 
 
 def _cell(value: Any) -> str:
