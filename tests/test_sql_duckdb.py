@@ -204,9 +204,11 @@ def test_explain_prints_the_query_and_the_rows_counted_by_hand(
     assert main(["explain", str(path), "burglary"]) == 0
     captured = capsys.readouterr()
     [header, *rows] = list(csv.reader(io.StringIO(captured.out)))
-    assert header[:3] == ["file", "recorded_date", "offence_code"]
+    # The columns INTERFACE gives explain, as for a records file; no line in a database.
+    assert header[:5] == ["file", "line", "crime_id", "recorded_date", "offence_code"]
     assert len(rows) == len(burglary) > 0
-    assert sorted(row[1] for row in rows) == burglary
+    assert sorted(row[3] for row in rows) == burglary
+    assert {row[1] for row in rows} == {""}
     # Each row names its table and database (not a file path made relative).
     assert {row[0] for row in rows} == {
         f"table 'crime_records' in duckdb:///{(data / 'table' / 'crime.duckdb').as_posix()}"
@@ -235,5 +237,5 @@ query = "select date_recorded as recorded_date, ho_offence_code as offence_code 
     capsys.readouterr()  # what the build printed
     assert main(["explain", str(path), "knife_crime"]) == 0
     [header, *rows] = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert header[:2] == ["file", "recorded_date"]
+    assert header[:4] == ["file", "line", "crime_id", "recorded_date"]
     assert rows == []

@@ -26,6 +26,7 @@ from measurekit.sources.base import (
 )
 from measurekit.sources.explanation import Explanation, InputRow
 from measurekit.sources.formats import (
+    EXPLAINED,
     CountsSource,
     CoverageOptions,
     RecordsSource,
@@ -50,6 +51,7 @@ from measurekit.sources.sql.tallies import (
     record_tally,
     response_tally,
 )
+from measurekit.sources.survey import EXPLAINED as SURVEY_EXPLAINED
 from measurekit.sources.survey import SurveySource
 
 if TYPE_CHECKING:
@@ -184,15 +186,24 @@ class SqlSource(Source):
             tiled = self.inner.explain(query, window)
             rows = tuple(InputRow(where, row.cells, label) for row in tiled.rows)
             return attrs.evolve(tiled, rows=rows, how=(*tiled.how, *how))
-        columns, fetched = self.figure_rows(query, window)
+        fetched_columns, fetched = self.figure_rows(query, window)
+        # The columns a file of the same shape explains with, in its order; a database row
+        # has no line number, and a column the relation lacks is blank.
+        columns = ("line", *(SURVEY_EXPLAINED if self.layout.shape is Shape.SURVEY else EXPLAINED))
+        at = {name: index for index, name in enumerate(fetched_columns)}
         rows = tuple(
-            InputRow(where, tuple(_cell(value) for value in row), label) for row in fetched
+            InputRow(
+                where,
+                tuple("" if name not in at else _cell(row[at[name]]) for name in columns),
+                label,
+            )
+            for row in fetched
         )
         if self.layout.shape is Shape.SURVEY:
-            at = columns.index("satisfied")
-            yes = sum(boolean_text(row.cells[at]) is True for row in rows)
-            return Explanation(tuple(columns), rows, yes, "responses", how)
-        return Explanation(tuple(columns), rows, len(rows), "rows", how)
+            satisfied = columns.index("satisfied")
+            yes = sum(boolean_text(row.cells[satisfied]) is True for row in rows)
+            return Explanation(columns, rows, yes, "responses", how)
+        return Explanation(columns, rows, len(rows), "rows", how)
 
     def figure_rows(self, query: Query, window: Window) -> tuple[list[str], list[tuple[Any, ...]]]:
         """The rows of :meth:`figure_query`, fetched from the database: column names and
