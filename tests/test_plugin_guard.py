@@ -347,6 +347,41 @@ def register_source_formats():
     assert f"error: crime: {expected}" in report
 
 
+def test_a_source_that_fails_while_a_measure_counts_is_named_not_the_measure(
+    install: Install,
+    built: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The homicide measure (built in) asks the third party's source for a count; the
+    source's ZeroDivisionError is the source's plugin's fault, and the error says so."""
+    install(
+        """
+class Brittle(Source):
+    def count(self, query, window):
+        return 1 / 0
+
+class BrittleFormat(SourceFormat):
+    name = "brittle"
+
+    def open(self, spec):
+        return Brittle(spec.name, self.name)
+
+@hookimpl
+def register_source_formats():
+    return [BrittleFormat()]
+"""
+    )
+    statement, _ = built
+    statement.write_text(
+        statement.read_text(encoding="utf-8").replace('"records"', '"brittle"'), encoding="utf-8"
+    )
+    line = build_fails(built, capsys)
+    assert line == (
+        "measurekit: error: plugin 'rogue': source format 'brittle' (count) failed: "
+        "ZeroDivisionError: division by zero"
+    )
+
+
 def test_a_source_format_listing_forces_wrongly_is_named_in_a_many_forces_run(
     install: Install,
     built: tuple[Path, Path],

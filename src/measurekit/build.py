@@ -31,6 +31,7 @@ from measurekit.model.statement import (
 from measurekit.narrative import read_narrative
 from measurekit.output_set import write_output_set
 from measurekit.plugins.guard import ANYTHING, Expect, instance_of, list_of, shown
+from measurekit.plugins.guarded_source import GuardedSource
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import Source
 from measurekit.sources.provenance import InputFile, files_of
@@ -61,12 +62,14 @@ class SourceCache:
             spec = self._plan.sources[name]
             source_format = self._plugins.source_format(spec.format_name)
             plugin = self._plugins.source_formats[spec.format_name].plugin
-            self._opened[name] = self._plugins.call(
+            opened = self._plugins.call(
                 plugin,
                 f"source format {spec.format_name!r}",
                 partial(source_format.open, spec),
                 instance_of(Source),
             )
+            # Its answers name its own plugin when they fail, not the measure asking.
+            self._opened[name] = GuardedSource(opened, self._plugins, plugin)
         return self._opened[name]
 
     def inputs(self, name: str) -> tuple[InputFile, ...]:
