@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -52,3 +53,34 @@ def test_rows_are_counted_per_file(tmp_path: Path) -> None:
         ("a", 3, ABC),
         ("b", 0, EMPTY),
     ]
+
+
+def test_a_source_no_measure_uses_is_not_read_or_listed(tmp_path: Path) -> None:
+    """Only sources the statement read are listed with files: a spare folder of data no
+    measure uses is neither hashed nor listed (its files may not be meant to be read)."""
+    import json
+
+    from measurekit.cli.main import main
+
+    from .helpers import RECORD_HEADER, records, write_csv
+
+    write_csv(tmp_path / "crime.csv", RECORD_HEADER, records(("2023-06-30", "1", 2)))
+    spare = tmp_path / "spare"
+    spare.mkdir()
+    (spare / "notes.bin").write_bytes(b"\x00\xff not a table")
+    statement = tmp_path / "statement.toml"
+    statement.write_text(
+        '[statement]\nforce = "Testshire Police"\nperiod = "2023/24 Q1"\n'
+        '[sources.crime]\nformat = "records"\npath = "crime.csv"\n'
+        '[sources.spare]\nformat = "records"\npath = "spare"\n'
+        '[[sections]]\nmeasures = ["homicide"]\n',
+        encoding="utf-8",
+    )
+    assert main(["build", str(statement), "-f", "json", "-o", str(tmp_path / "out")]) == 0
+    document = json.loads((tmp_path / "out" / "statement.json").read_text(encoding="utf-8"))
+    files = {source["name"]: source["files"] for source in document["sources"]}
+    assert files["spare"] == []
+    [crime] = files["crime"]
+    assert crime["path"] == "crime.csv"
+    assert crime["rows"] == 2
+    assert crime["sha256"] == hashlib.sha256((tmp_path / "crime.csv").read_bytes()).hexdigest()

@@ -73,18 +73,20 @@ class SourceCache:
         return self._opened[name]
 
     def inputs(self, name: str) -> tuple[InputFile, ...]:
-        """The files source ``name`` read, with digests and rows; for a source not opened
-        (no measure used it) or one that does not say, the files its paths name, with
-        digests and no row counts."""
+        """The files source ``name`` read, with digests and rows; for a source that does
+        not say, the files its paths name, with digests and no row counts; for a source no
+        measure used, none (it was not read, and a folder of it may hold files that were
+        never meant to be)."""
         source = self._opened.get(name)
-        if source is not None:
-            spec = self._plan.sources[name]
-            plugin = self._plugins.source_formats[spec.format_name].plugin
-            found = self._plugins.call(
-                plugin, f"source format {spec.format_name!r}", source.inputs, INPUT_FILES
-            )
-            if found:
-                return tuple(found)
+        if source is None:
+            return ()
+        spec = self._plan.sources[name]
+        plugin = self._plugins.source_formats[spec.format_name].plugin
+        found = self._plugins.call(
+            plugin, f"source format {spec.format_name!r}", source.inputs, INPUT_FILES
+        )
+        if found:
+            return tuple(found)
         return files_of(self._plan.sources[name].paths)
 
 
