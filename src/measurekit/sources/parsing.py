@@ -72,6 +72,12 @@ def month(row: Row, column: str) -> Month:
         raise row.error(column, str(error).replace(repr(text), row.quote(column))) from None
 
 
+def whole_number_text(text: str) -> int | None:
+    """``text`` as a whole number by the rules of :func:`whole_number` (ASCII digits,
+    perhaps grouped in threes by commas, perhaps signed), or None when it is not one."""
+    return int(text.replace(",", "")) if _WHOLE.match(text) else None
+
+
 def whole_number(
     row: Row, column: str, default: int | None = None, minimum: int = 0, maximum: int = MAX_COUNT
 ) -> int:
@@ -84,9 +90,9 @@ def whole_number(
     text = row.get(column)
     if not text and default is not None:
         return default
-    if not _WHOLE.match(text):
+    value = whole_number_text(text)
+    if value is None:
         raise row.error(column, f"{row.quote(column)} is not a whole number")
-    value = int(text.replace(",", ""))
     if value < minimum:
         raise row.error(column, f"{value} is below the smallest allowed value, {minimum}")
     if value > maximum:

@@ -4,7 +4,6 @@ does, and gives the same figures."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -12,11 +11,10 @@ from measurekit.limits import MAX_COUNT, MAX_MONTHS
 from measurekit.measures.offence_codes import normalise_offence_code
 from measurekit.model.periods import Month, Window
 from measurekit.sources.formats import FIREARM_TYPES, CountEntry, RecordKey
-from measurekit.sources.parsing import boolean_text
+from measurekit.sources.parsing import boolean_text, whole_number_text
 from measurekit.sources.sql.counting import GroupRow, Layout, bad_value, group_month
 from measurekit.sources.survey import ResponseKey
 
-_WHOLE = re.compile(r"^[-+]?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)$")
 _BOOLEAN = "true/false, yes/no, y/n or 1/0"
 
 
@@ -139,6 +137,7 @@ def _whole(
     text = row.text(standard)
     if not text and default is not None:
         return default
-    if not _WHOLE.match(text) or not low <= int(text.replace(",", "")) <= high:
+    value = whole_number_text(text)
+    if value is None or not low <= value <= high:
         raise bad_value(layout, row, standard, f"a whole number from {low} to {high:,}")
-    return int(text.replace(",", ""))
+    return value
