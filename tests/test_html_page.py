@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -198,6 +199,25 @@ def test_a_stylesheet_cannot_close_the_style_element(tmp_path: Path) -> None:
     assert branding.stylesheet is not None
     branding.stylesheet.write_text("p {}</style><script>alert(1)</script>")
     with pytest.raises(MeasurekitError, match=r"office\.css: a stylesheet may not contain"):
+        render_page(sample_document(branding))
+
+
+def test_a_logo_or_stylesheet_too_large_or_not_a_file_is_refused(tmp_path: Path) -> None:
+    """Both are read bounded (the logo is inlined in the page): 2 MiB of logo and 1 MiB of
+    stylesheet at most, regular files only."""
+    branding = office_files(tmp_path)
+    assert branding.logo is not None
+    assert branding.stylesheet is not None
+    branding.logo.write_bytes(PIXEL + b"\0" * (2 * 1024 * 1024))
+    with pytest.raises(MeasurekitError, match=r"logo\.png: a logo is larger than 2,097,152"):
+        render_page(sample_document(branding))
+    branding.logo.write_bytes(PIXEL)
+    branding.stylesheet.write_text("p {}\n" * 300_000)
+    with pytest.raises(MeasurekitError, match=r"larger than 1,048,576 bytes"):
+        render_page(sample_document(branding))
+    branding.stylesheet.unlink()
+    os.mkfifo(branding.stylesheet)
+    with pytest.raises(MeasurekitError, match=r"not a regular file"):
         render_page(sample_document(branding))
 
 

@@ -24,6 +24,10 @@ MAX_LINE_BYTES = 1 << 20
 MAX_CELL_CHARS = 32_767
 #: The most that all parts of an ``.xlsx`` file may hold once unpacked, in bytes.
 MAX_XLSX_UNPACKED_BYTES = 1 << 30
+#: The largest logo a statement file may name, in bytes (it is inlined in the web page).
+MAX_LOGO_BYTES = 2 << 20
+#: The largest stylesheet a statement file may name, in bytes.
+MAX_STYLESHEET_BYTES = 1 << 20
 #: The largest count a data cell may hold. Sums of up to 9,000 such counts stay below
 #: 2**53, so every figure survives being stored as a spreadsheet's floating-point number.
 MAX_COUNT = 999_999_999_999

@@ -41,6 +41,8 @@ from measurekit.document.nodes import (
 )
 from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
 from measurekit.errors import MeasurekitError
+from measurekit.input_files import open_regular, read_text_limited
+from measurekit.limits import MAX_LOGO_BYTES, MAX_STYLESHEET_BYTES
 from measurekit.measures.wording import number, one_decimal
 from measurekit.model.markers import Marker
 from measurekit.model.statement import Branding, StatementInfo
@@ -224,10 +226,12 @@ def read_logo(branding: Branding | None) -> Logo | None:
     media_type = LOGO_TYPES.get(path.suffix.lower())
     if media_type is None:
         raise MeasurekitError(f"{path}: a logo must be a PNG or JPEG file")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise MeasurekitError(f"{path}: cannot read the logo: {error.strerror}") from None
+    with open_regular(path) as handle:
+        data = handle.read(MAX_LOGO_BYTES + 1)
+    if len(data) > MAX_LOGO_BYTES:
+        raise MeasurekitError(
+            f"{path}: a logo is larger than {MAX_LOGO_BYTES:,} bytes, the most measurekit reads"
+        )
     return Logo(data, media_type, branding.logo_alt or "")
 
 
@@ -236,13 +240,7 @@ def stylesheet(branding: Branding | None) -> Markup:
     gives one (so it can override any rule)."""
     parts = [(TEMPLATES / "statement.css").read_text(encoding="utf-8")]
     if branding is not None and branding.stylesheet is not None:
-        try:
-            extra = branding.stylesheet.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            raise MeasurekitError(
-                f"{branding.stylesheet}: cannot read the stylesheet: {reason}"
-            ) from None
+        extra = read_text_limited(branding.stylesheet, MAX_STYLESHEET_BYTES, "a stylesheet")
         if "</" in extra:
             raise MeasurekitError(
                 f"{branding.stylesheet}: a stylesheet may not contain '</' (it would end "
