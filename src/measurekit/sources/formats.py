@@ -94,6 +94,7 @@ def tally_rows(
     optional: Sequence[str],
     readers: Sequence[tuple[str, CellReader]],
     counter: RowCounter | None = None,
+    lacking: set[str] | None = None,
 ) -> Counter[Any]:
     """How many of the force's rows in ``spec``'s files reduce to each key: the tuple of
     what each of ``readers`` reads from its column, in order.
@@ -103,7 +104,8 @@ def tally_rows(
     read only once (up to :data:`MAX_REMEMBERED` of them at a time), so most rows cost a
     look-up and a count rather than a parse of every cell. The first reader's column
     should be the one whose cells vary most (a record's date). ``counter`` counts every
-    data row of each file (the force's and others').
+    data row of each file (the force's and others'); ``lacking`` gathers the optional
+    columns some file's header lacks.
     """
     columns = (*(column for column, _ in readers), FORCE_COLUMN)
     force_at = len(readers)
@@ -124,7 +126,9 @@ def tally_rows(
 
     for path in spec.paths:
         quotable = may_quote(path)
-        cells: Iterator[tuple[int, tuple[str, ...]]] = read_cells(path, required, optional, columns)
+        cells: Iterator[tuple[int, tuple[str, ...]]] = read_cells(
+            path, required, optional, columns, lacking
+        )
         if counter is not None:
             cells = counter.counted(path, cells)
         rows = select_force_by(
@@ -461,9 +465,15 @@ def unknown_flags(rule: RecordFilter) -> list[str]:
 
 
 class RecordsSource(TalliedSource[RecordKey]):
-    """One row per recorded offence, tallied by month and classification."""
+    """One row per recorded offence, tallied by month and classification.
+
+    :attr:`lacking` names the flag columns the data do not hold (a file's header, or a
+    database table, without them): a figure that needs one cannot be counted, and is
+    ``[x]`` saying so, rather than counted as though every record said no.
+    """
 
     covers = "records"
+    lacking: frozenset[str] = frozenset()
 
     def count(self, query: Query, window: Window) -> Answer:
         if query.records is None:
@@ -473,6 +483,11 @@ class RecordsSource(TalliedSource[RecordKey]):
         unknown = unknown_flags(query.records)
         if unknown:
             return Unavailable(f"records have no column {', '.join(map(repr, unknown))}")
+        absent = sorted({flag.column for flag in query.records.flags} & self.lacking)
+        if absent:
+            columns = ", ".join(map(repr, absent))
+            plural = "s" if len(absent) > 1 else ""
+            return Unavailable(f"the records have no {columns} column{plural}")
         unavailable = outside(window, self.first, self.last)
         if unavailable:
             return unavailable
@@ -517,9 +532,12 @@ class RecordsFormat(ForceColumnFormat):
 
     def open(self, spec: SourceSpec) -> Source:
         counter = RowCounter()
-        tally = tally_rows(spec, RECORD_COLUMNS, RECORD_OPTIONAL, RECORD_READERS, counter)
+        lacking: set[str] = set()
+        tally = tally_rows(spec, RECORD_COLUMNS, RECORD_OPTIONAL, RECORD_READERS, counter, lacking)
         first, last = coverage_months(spec, [key[0] for key in tally])
-        return RecordsSource(spec.name, self.name, tally, first, last, spec, counter.inputs())
+        source = RecordsSource(spec.name, self.name, tally, first, last, spec, counter.inputs())
+        source.lacking = frozenset(lacking & set(FLAG_COLUMNS))
+        return source
 
 
 def _offence_code(row: Row, column: str) -> str:

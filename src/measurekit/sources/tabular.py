@@ -73,10 +73,12 @@ def read_cells(
     required: Collection[str],
     optional: Collection[str],
     columns: Sequence[str],
+    lacking: set[str] | None = None,
 ) -> Iterator[tuple[int, tuple[str, ...]]]:
     """Each data row of the file at ``path`` as its row number and the cells of
     ``columns`` (each named in ``required`` or ``optional``), in that order, as read
-    (not stripped; ``""`` for a column the file lacks).
+    (not stripped; ``""`` for a column the file lacks). Each column of ``optional`` the
+    header lacks is added to ``lacking``, once the header is read.
 
     The checks and errors of :func:`read_rows`, without making a :class:`Row` of every
     row: for readers that look at most rows' cells only to tally them.
@@ -104,6 +106,8 @@ def read_cells(
             f"{', '.join(repr(c) for c in missing)}; the header has {has}",
             Location(path, 1),
         )
+    if lacking is not None:
+        lacking.update(column for column in optional if column not in names)
     known = {*required, *optional}
     wanted: dict[str, int] = {}
     for index, name in enumerate(names):

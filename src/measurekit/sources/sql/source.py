@@ -27,6 +27,7 @@ from measurekit.sources.base import (
 from measurekit.sources.explanation import Explanation, InputRow
 from measurekit.sources.formats import (
     EXPLAINED,
+    FLAG_COLUMNS,
     CountsSource,
     CoverageOptions,
     RecordsSource,
@@ -141,11 +142,7 @@ class SqlSource(Source):
                 }
             for condition in rule.flags:
                 if condition.column not in self.layout.held:
-                    # Counted as false, as a file without the column is: a condition
-                    # that false fails admits no row.
-                    if not condition.admits(False):
-                        conditions[condition.column] = set()
-                    continue
+                    continue  # such a figure is [x] (RecordsSource.lacking): never listed
                 conditions[condition.column] = {
                     row.values[condition.column]
                     for row in self.rows
@@ -260,7 +257,9 @@ def _inner(spec: SourceSpec, options: SqlOptions, found: Layout, rows: list[Grou
         return SurveySource(spec.name, "sql", tally, first, last)
     records = record_tally(found, rows)
     first, last = coverage_months(covered, [key[0] for key in records])
-    return RecordsSource(spec.name, "sql", records, first, last)
+    source = RecordsSource(spec.name, "sql", records, first, last)
+    source.lacking = frozenset(column for column in FLAG_COLUMNS if column not in found.held)
+    return source
 
 
 def open_source(spec: SourceSpec) -> SqlSource:
