@@ -24,3 +24,29 @@ def test_the_audit_names_still_load_when_asked_for() -> None:
     assert audit.Verdict.__module__ == "measurekit.audit.model"
     assert audit.audit_files.__module__ == "measurekit.audit.auditing"
     assert set(audit.__all__) == set(audit._EXPORTS)
+
+
+def test_loading_every_plugin_leaves_out_what_only_some_runs_use() -> None:
+    """Worker processes (police.uk folders), the ONS workbook reader, the data-quality
+    report and the many-forces runner load when a run uses them, not with the plugins."""
+    optional = (
+        "concurrent.futures",
+        "ctypes",
+        "multiprocessing",
+        "measurekit_ons_pfa.edition",
+        "measurekit_ons_pfa.source",
+        "measurekit.check.report",
+        "measurekit.many.run",
+        "measurekit.sources.sql.connection",
+    )
+    code = (
+        "import sys, measurekit.cli.main, measurekit.cli.commands\n"
+        "from measurekit.plugins.manager import Plugins\n"
+        "plugins = Plugins.load()\n"
+        "assert 'ons_pfa' in {info.name for info in plugins.describe()}\n"
+        f"print(sorted(name for name in {optional!r} if name in sys.modules))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]"

@@ -308,7 +308,7 @@ def test_interrupted_run_reports_what_was_built(
             if number == 3:
                 raise KeyboardInterrupt
 
-    monkeypatch.setattr("measurekit.cli.commands.Progress", StopAtThird)
+    monkeypatch.setattr("measurekit.many.run.Progress", StopAtThird)  # commands imports it per run
     output = tmp_path / "out"
     status = main(
         ["build", str(statement(tmp_path, JUNE_2019)), "--all-forces", "-o", str(output),

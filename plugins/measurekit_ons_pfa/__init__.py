@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from measurekit.api import (
     ForceRef,
@@ -29,9 +30,9 @@ from measurekit.api import (
     hookimpl,
 )
 
-from .edition import Edition, read_edition
-from .source import OnsPfaSource
-from .tables import Area
+if TYPE_CHECKING:  # the readers load when a statement reads ONS tables, not with the plugin
+    from .edition import Edition
+    from .tables import Area
 
 __version__ = "0.1.0"
 
@@ -63,6 +64,8 @@ class OnsPfaFormat(SourceFormat):
     def open(self, spec: SourceSpec) -> Source:
         editions = self.editions(spec)
         area = self._select(spec, editions)
+        from .source import OnsPfaSource
+
         return OnsPfaSource(spec.name, area, editions)
 
     def forces(self, spec: SourceSpec) -> list[ForceRef]:
@@ -102,6 +105,8 @@ class OnsPfaFormat(SourceFormat):
         status = path.stat()
         key = (path.resolve(), status.st_mtime_ns, status.st_size)
         if key not in self._editions:
+            from .edition import read_edition
+
             try:
                 self._editions[key] = read_edition(path)
             except InputError as error:

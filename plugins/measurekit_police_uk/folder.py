@@ -10,8 +10,6 @@ memory used does not grow with the number of files.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import multiprocessing
 import os
 import signal
 import sys
@@ -19,7 +17,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -174,6 +171,11 @@ def _tallies(files: Sequence[Path], workers: int) -> Iterator[FileTally]:
     if workers <= 1:
         yield from map(tally_file, files)
         return
+    # Loaded here, not with the plugin: a build that reads no police.uk folder in worker
+    # processes never pays for them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # "spawn" starts clean interpreters: the same on every platform, and safe whatever
     # threads the calling program runs (forking a threaded process is not).
     context = multiprocessing.get_context("spawn")
@@ -204,6 +206,8 @@ def bind_to_parent(parent: int) -> None:
     the main process, which stops the workers itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
+        import ctypes
+
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -12,18 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from measurekit.build import compute_statement, render_outputs, write_outputs
-from measurekit.check.report import quality_report
 from measurekit.errors import MeasurekitError
-from measurekit.many.run import (
-    Outcome,
-    Progress,
-    build_jobs,
-    choose_forces,
-    listed_forces,
-    make_jobs,
-    summary,
-    write_overviews,
-)
 from measurekit.plugins.guard import ANYTHING, instance_of, optional
 from measurekit.plugins.manager import Plugins
 from measurekit.sources.base import ForceRef
@@ -75,6 +64,18 @@ def build_many(
     or codes), every force the sources hold when ``all_forces``, or else the statement
     file's own force. Prints what was built and what failed; exits 1 if any failed. Each
     statement's warnings go to stderr, or with ``strict`` fail that statement."""
+    # Loaded here, not with the command line: a single build does not need them.
+    from measurekit.many.run import (
+        Outcome,
+        Progress,
+        build_jobs,
+        choose_forces,
+        listed_forces,
+        make_jobs,
+        summary,
+        write_overviews,
+    )
+
     plugins = Plugins.load()
     chosen_formats = _formats(plugins, formats)
     plans = [load_statement(statement, plugins, period) for period in periods or (None,)]
@@ -128,6 +129,8 @@ def init(folder: Path) -> int:
 def check(statement: Path, period: str | None = None, strict: bool = False) -> int:
     """Print the data-quality report; exit 1 if it found errors (with ``strict``, its
     warnings are errors)."""
+    from measurekit.check.report import quality_report  # only this command needs it
+
     plugins = Plugins.load()
     plan = load_statement(statement, plugins, period)
     report = quality_report(plan, plugins)

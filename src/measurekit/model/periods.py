@@ -50,7 +50,7 @@ def _valid_month_number(instance: object, attribute: attrs.Attribute[int], value
         raise ValueError(f"month must be 1 to 12, not {value}")
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)  # months key every tally: hashed often
 class Month:
     """A calendar month. Ordered; ``month + n`` moves n months on (or back, when negative)."""
 

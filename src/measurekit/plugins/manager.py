@@ -178,9 +178,7 @@ class Plugins:
         candidates: list[Candidate] = []
         if entry_points:
             found = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
-            for entry_point in sorted(found, key=lambda point: not _is_builtin(point)):
-                if entry_point.name not in disabled:
-                    candidates.append(_entry_point_candidate(entry_point))
+            candidates.extend(_entry_point_candidates(found, disabled))
         for plugin in extra:
             name = getattr(plugin, "__name__", None) or type(plugin).__name__
             version = getattr(plugin, "__version__", None)
@@ -413,26 +411,43 @@ def _itself(plugin: object) -> object:
     return plugin
 
 
-def _is_builtin(entry_point: importlib.metadata.EntryPoint) -> bool:
-    """Whether ``entry_point`` belongs to measurekit's own distribution."""
-    return _distribution(entry_point) == DISTRIBUTION
+def _entry_point_candidates(
+    found: Iterable[importlib.metadata.EntryPoint], disabled: set[str]
+) -> list[Candidate]:
+    """The entry points not ``disabled`` as candidates, measurekit's own first (otherwise
+    in the order found). Each distribution's metadata is parsed once, however many entry
+    points it has: parsing it is most of the cost of finding plugins."""
+    identities: dict[int, tuple[str | None, str | None]] = {}
+    candidates = []
+    for entry_point in found:
+        if entry_point.name in disabled:
+            continue
+        dist = entry_point.dist
+        identity = identities.get(id(dist))
+        if identity is None:
+            identity = identities[id(dist)] = _identity(dist)
+        distribution, version = identity
+        candidates.append(
+            Candidate(
+                entry_point.name,
+                entry_point.load,
+                distribution == DISTRIBUTION,
+                version,
+                distribution,
+                entry_point.value,
+            )
+        )
+    return sorted(candidates, key=lambda candidate: not candidate.builtin)
 
 
-def _distribution(entry_point: importlib.metadata.EntryPoint) -> str | None:
-    dist = entry_point.dist
-    return re.sub(r"[-_.]+", "-", dist.name).lower() if dist is not None else None
-
-
-def _entry_point_candidate(entry_point: importlib.metadata.EntryPoint) -> Candidate:
-    dist = entry_point.dist
-    return Candidate(
-        entry_point.name,
-        entry_point.load,
-        _is_builtin(entry_point),
-        dist.version if dist is not None else None,
-        _distribution(entry_point),
-        entry_point.value,
-    )
+def _identity(dist: importlib.metadata.Distribution | None) -> tuple[str | None, str | None]:
+    """A distribution's normalised name and its version (from one parse of its metadata),
+    or two Nones."""
+    if dist is None:
+        return None, None
+    metadata = dist.metadata
+    name = metadata["Name"]
+    return re.sub(r"[-_.]+", "-", name).lower(), metadata["Version"]
 
 
 def _describe(candidate: Candidate) -> str:

@@ -89,9 +89,13 @@ class RowCounter:
     def counted(self, path: Path, items: Iterable[T]) -> Iterator[T]:
         """``items`` unchanged, each counted as a row of ``path``."""
         self._rows.setdefault(path, 0)
-        for item in items:
-            self._rows[path] += 1
-            yield item
+        passed = 0
+        try:
+            for item in items:
+                passed += 1
+                yield item
+        finally:  # counted once, at the end (or at an error): not a look-up per item
+            self._rows[path] += passed
 
     def inputs(self) -> tuple[InputFile, ...]:
         """Every file counted, in the order first read, with its digest."""

@@ -123,14 +123,15 @@ def read_cells(
     # A column the file lacks reads from one past the row's end: always "".
     positions = [wanted.get(column, width) for column in columns]
     pick = _picker(positions)
+    reach = max(positions, default=-1) + 1  # a row is padded with "" to this length
     for number, values in enumerate(rows, start=2):
         joined = "".join(values)
         if not joined.strip():
             continue  # a blank row
         if len(values) != width or not joined.isprintable():  # else nothing to check
             _check_row(values, names, path, number, is_workbook)
-        if len(values) <= width:
-            values.extend([""] * (width + 1 - len(values)))
+        if len(values) < reach:
+            values.extend([""] * (reach - len(values)))
         yield number, pick(values)
 
 

@@ -10,12 +10,13 @@ import importlib.util
 
 from measurekit.errors import InputError
 from measurekit.sources.base import ForceRef, Source, SourceFormat, SourceSpec
-from measurekit.sources.sql.connection import INSTALL_SQL
 from measurekit.sources.sql.options import SqlOptions
 
 
 def _needs_sqlalchemy(spec: SourceSpec) -> None:
     if importlib.util.find_spec("sqlalchemy") is None:
+        from measurekit.sources.sql.connection import INSTALL_SQL
+
         raise InputError(
             f"source {spec.name!r}: sql sources need SQLAlchemy and DuckDB: {INSTALL_SQL}"
         )
