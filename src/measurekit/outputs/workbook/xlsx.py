@@ -48,28 +48,67 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 def write_xlsx(workbook: Workbook) -> bytes:
     """The workbook as ``.xlsx`` bytes."""
     from openpyxl import Workbook as OpenpyxlWorkbook
-    from openpyxl.writer.excel import ExcelWriter
 
     book = OpenpyxlWorkbook()
     _use_base_font(book)
     book.remove(book.active)
+    formats = _Formats()
     for index, sheet in enumerate(workbook.sheets):
-        _write_sheet(book.create_sheet(sheet.name), sheet, selected=index == 0)
+        _write_sheet(book.create_sheet(sheet.name), sheet, formats, selected=index == 0)
     book.active = 0
     _set_properties(book, workbook)
-    buffer = io.BytesIO()
-    from zipfile import ZIP_DEFLATED, ZipFile
-
-    with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).write_data()
+    parts = _Parts()
+    _writer_class()(book, parts).write_data()
     descriptions = {
         index: chart_description(sheet)
         for index, sheet in enumerate(workbook.sheets, start=1)
         if sheet.chart is not None
     }
-    with ZipFile(io.BytesIO(buffer.getvalue())) as written:
-        parts = {name: written.read(name) for name in written.namelist()}
-    return zip_parts(as_excel_writes(_describe_charts(parts, descriptions)))
+    return zip_parts(as_excel_writes(_describe_charts(parts.contents, descriptions)))
+
+
+class _Parts:
+    """What openpyxl's ``ExcelWriter`` writes to in place of a zip archive: each part's
+    bytes by name, in the order written (a part written twice keeps its first place and
+    its last bytes, as a zip read back by name gives them). The parts are zipped once,
+    after they are rewritten."""
+
+    def __init__(self) -> None:
+        self.contents: dict[str, bytes] = {}
+
+    def writestr(self, name: str, data: str | bytes) -> None:
+        """Keep part ``name`` (text is stored as UTF-8, as ``ZipFile.writestr`` stores it)."""
+        self.contents[name] = data.encode("utf-8") if isinstance(data, str) else data
+
+    def namelist(self) -> list[str]:
+        """The parts' names, in order."""
+        return list(self.contents)
+
+
+def _writer_class() -> Any:
+    """openpyxl's ``ExcelWriter``, writing each worksheet in memory.
+
+    openpyxl writes a worksheet's XML to a temporary file, copies it into the archive and
+    deletes it; here the same XML goes to a ``BytesIO`` (``WorksheetWriter`` accepts one as
+    its ``out``). ``write_worksheet`` is otherwise openpyxl 3.1's own for a workbook that is
+    not write-only.
+    """
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.writer.excel import ExcelWriter
+
+    class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
+        def write_worksheet(self, ws: Any) -> None:
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            writer = WorksheetWriter(ws, out=io.BytesIO())
+            writer.write()
+            ws._rels = writer._rels
+            self._archive.writestr(ws.path[1:], writer.read())
+            self.manifest.append(ws)
+
+    return InMemoryWriter
 
 
 def _describe_charts(contents: dict[str, bytes], descriptions: dict[int, str]) -> dict[str, bytes]:
@@ -133,27 +172,93 @@ def _set_properties(book: Any, workbook: Workbook) -> None:
     properties.modified = FIXED_TIME
 
 
-def _write_sheet(worksheet: Any, sheet: Sheet, selected: bool) -> None:
-    from openpyxl.styles import Alignment, Font
+class _Formats:
+    """The cell formats of one workbook, each made once.
 
-    wrap = Alignment(wrap_text=True, vertical="top")
+    Giving an openpyxl cell a font or an alignment looks the value up (by hashing it) in
+    the workbook's list of fonts or alignments, adding it when new. A cell's format is
+    the row of indexes this leaves in its ``_style``; so the first cell given a
+    combination gets it the ordinary way, and that row is copied to every later cell with
+    the same combination. The workbook's lists grow in the same order either way, so the
+    file is the same. Each format is named by a key: fonts ``title``, ``heading``,
+    ``header`` (bold), ``text``, ``line`` (plain line above a table) and ``link``;
+    alignments ``wrap``, ``above`` (not wrapped), ``right`` and ``indent``.
+
+    Every cell written is also noted with its font size, boldness and wrapping, for
+    :func:`_fit_rows`.
+    """
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Font
+
+        self.fonts: dict[str, Any] = {
+            "title": Font(name=FONT_NAME, size=TITLE_SIZE, bold=True),
+            "heading": Font(name=FONT_NAME, size=HEADING_SIZE, bold=True),
+            "line": Font(name=FONT_NAME, size=FONT_SIZE, bold=False),
+            "header": Font(name=FONT_NAME, size=FONT_SIZE, bold=True),
+            "text": Font(name=FONT_NAME, size=FONT_SIZE),
+            "link": Font(name=FONT_NAME, size=FONT_SIZE, underline="single"),
+        }
+        self.alignments: dict[str, Any] = {
+            "wrap": Alignment(wrap_text=True, vertical="top"),
+            "above": Alignment(wrap_text=False, vertical="top"),
+            "right": Alignment(wrap_text=True, vertical="top", horizontal="right"),
+            "indent": Alignment(wrap_text=True, vertical="top", horizontal="left", indent=1),
+        }
+        self._made: dict[tuple[str, str | None, str | None, bool, str | None], Any] = {}
+        #: The cells written to the current sheet: (cell, font size, bold, wrapped).
+        self.written: list[tuple[Any, float, bool, bool]] = []
+
+    def apply(
+        self,
+        target: Any,
+        font: str,
+        alignment: str | None = None,
+        number_format: str | None = None,
+        quote: bool = False,
+        named: str | None = None,
+    ) -> None:
+        """Give ``target`` the named font and alignment (or none), number format, quote
+        prefix and named cell style; note it as written."""
+        key = (font, alignment, number_format, quote, named)
+        made = self._made.get(key)
+        if made is not None:
+            target._style = copy(made)
+        else:
+            if named is not None:
+                target.style = named
+            if number_format is not None:
+                target.number_format = number_format
+            if quote:
+                target.quotePrefix = True
+            target.font = self.fonts[font]
+            if alignment is not None:
+                target.alignment = self.alignments[alignment]
+            self._made[key] = copy(target._style)
+        chosen = self.fonts[font]
+        wrapped = alignment is not None and bool(self.alignments[alignment].wrap_text)
+        self.written.append((target, chosen.sz or FONT_SIZE, bool(chosen.b), wrapped))
+
+
+def _write_sheet(worksheet: Any, sheet: Sheet, formats: _Formats, selected: bool) -> None:
     # Above a table, text runs on across the empty cells to its right (as gptables does):
     # wrapped in a column sized for the table, a title would be a tall narrow block.
-    above = wrap if sheet.table is None else Alignment(wrap_text=False, vertical="top")
-    worksheet.cell(1, 1).style = TITLE_STYLE
-    _put(worksheet, 1, 1, sheet.title, Font(name=FONT_NAME, size=TITLE_SIZE, bold=True), above)
-    _put(worksheet, 2, 1, sheet.description, Font(name=FONT_NAME, size=FONT_SIZE), above)
+    above = "wrap" if sheet.table is None else "above"
+    formats.written = []
+    title = worksheet.cell(1, 1)
+    _put_text(title, sheet.title, formats, "title", above, named=TITLE_STYLE)
+    _put_text(worksheet.cell(2, 1), sheet.description, formats, "text", above)
     row = 3
     for line in sheet.lines:
-        _write_line(worksheet, row, line, above)
+        _write_line(worksheet.cell(row, 1), line, formats, above)
         row += 1
     if sheet.table is not None:
-        _write_table(worksheet, row, sheet.table, wrap)
+        _write_table(worksheet, row, sheet.table, formats)
         if sheet.chart is not None:
             _write_chart(worksheet, row, sheet)
     else:
         worksheet.column_dimensions["A"].width = COVER_WIDTH
-    _fit_rows(worksheet)
+    _fit_rows(worksheet, formats.written)
     _print_landscape_one_page_wide(worksheet)
     view = worksheet.sheet_view
     view.tabSelected = selected
@@ -161,9 +266,10 @@ def _write_sheet(worksheet: Any, sheet: Sheet, selected: bool) -> None:
     view.selection[0].sqref = "A1"
 
 
-def _fit_rows(worksheet: Any) -> None:
+def _fit_rows(worksheet: Any, written: list[tuple[Any, float, bool, bool]]) -> None:
     """Give each row the height its tallest cell needs: its font size, and for wrapped
-    text the lines it wraps to in its column.
+    text the lines it wraps to in its column. ``written`` are the sheet's cells with their
+    font size, boldness and wrapping.
 
     Excel sizes rows without a stored height itself, but LibreOffice does not for ``.xlsx``
     files: without a height, wrapped text there is cut to its first line and runs into the
@@ -171,19 +277,24 @@ def _fit_rows(worksheet: Any) -> None:
     """
     from openpyxl.utils import get_column_letter
 
-    for row in worksheet.iter_rows():
-        needed = DEFAULT_ROW_HEIGHT
-        for cell in row:
-            if cell.value is None:
-                continue
-            points = cell.font.sz or FONT_SIZE
-            lines = 1
-            if isinstance(cell.value, str) and cell.alignment.wrap_text:
-                width = worksheet.column_dimensions[get_column_letter(cell.column)].width
-                lines = wrapped_lines(cell.value, width, points, bool(cell.font.b))
-            needed = max(needed, math.ceil(lines * points * LINE_SPACING + 2))
-        if needed > DEFAULT_ROW_HEIGHT:
-            worksheet.row_dimensions[row[0].row].height = needed
+    heights: dict[int, int] = {}
+    widths: dict[int, float] = {}
+    for cell, points, bold, wrapped in written:
+        value = cell._value
+        if value is None:
+            continue
+        lines = 1
+        if wrapped and isinstance(value, str):
+            width = widths.get(cell.column)
+            if width is None:
+                letter = get_column_letter(cell.column)
+                width = widths[cell.column] = worksheet.column_dimensions[letter].width
+            lines = wrapped_lines(value, width, points, bold)
+        needed = math.ceil(lines * points * LINE_SPACING + 2)
+        if needed > heights.get(cell.row, DEFAULT_ROW_HEIGHT):
+            heights[cell.row] = needed
+    for row in sorted(heights):
+        worksheet.row_dimensions[row].height = heights[row]
 
 
 def wrapped_lines(text: str, width: float, points: float, bold: bool = False) -> int:
@@ -191,7 +302,14 @@ def wrapped_lines(text: str, width: float, points: float, bold: bool = False) ->
     characters wide (a character being a digit at 12 points), at ``points`` points."""
     # Text averages narrower than digits: about 1.1 characters to a unit of width.
     per_line = max(1, math.floor(1.1 * (width - 1) * FONT_SIZE / points / (1.1 if bold else 1.0)))
-    return sum(max(1, len(textwrap.wrap(part, per_line))) for part in text.split("\n"))
+    # A line that fits is one line (textwrap would say so too; only tabs, which it
+    # expands, can make a line longer than its characters).
+    return sum(
+        1
+        if len(part) <= per_line and "\t" not in part
+        else max(1, len(textwrap.wrap(part, per_line)))
+        for part in text.split("\n")
+    )
 
 
 def _print_landscape_one_page_wide(worksheet: Any) -> None:
@@ -204,34 +322,29 @@ def _print_landscape_one_page_wide(worksheet: Any) -> None:
     worksheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _write_line(worksheet: Any, row: int, line: Line, wrap: Any) -> None:
-    from openpyxl.styles import Font
-
+def _write_line(target: Any, line: Line, formats: _Formats, alignment: str) -> None:
     if line.link is not None:
-        _put_link(worksheet.cell(row, 1), line.text, line.link, wrap)
-        return
-    size = HEADING_SIZE if line.heading else FONT_SIZE
-    _put(worksheet, row, 1, line.text, Font(name=FONT_NAME, size=size, bold=line.heading), wrap)
+        _put_link(target, line.text, line.link, formats, alignment)
+    else:
+        _put_text(target, line.text, formats, "heading" if line.heading else "line", alignment)
 
 
-def _write_table(worksheet: Any, top: int, table: Table, wrap: Any) -> None:
-    from openpyxl.styles import Font
+def _write_table(worksheet: Any, top: int, table: Table, formats: _Formats) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table as ExcelTable
     from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 
-    header_font = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
-    body_font = Font(name=FONT_NAME, size=FONT_SIZE)
-    alignments = [_alignment(table, position, wrap) for position in range(len(table.columns))]
+    alignments = [_alignment(table, position) for position in range(len(table.columns))]
     for position, column in enumerate(table.columns, start=1):
-        _put(worksheet, top, position, column.heading, header_font, alignments[position - 1])
+        target = worksheet.cell(top, position)
+        _put_text(target, column.heading, formats, "header", alignments[position - 1])
         letter = get_column_letter(position)
         current = worksheet.column_dimensions[letter].width or 0
         worksheet.column_dimensions[letter].width = max(current, column.width)
     for offset, cells in enumerate(table.rows, start=1):
         for position, cell in enumerate(cells, start=1):
             target = worksheet.cell(top + offset, position)
-            _put_cell(target, cell, body_font, alignments[position - 1])
+            _put_cell(target, cell, formats, alignments[position - 1])
     last = f"{get_column_letter(len(table.columns))}{top + len(table.rows)}"
     excel_table = ExcelTable(
         displayName=table.name,
@@ -246,16 +359,14 @@ def _write_table(worksheet: Any, top: int, table: Table, wrap: Any) -> None:
     worksheet.add_table(excel_table)
 
 
-def _alignment(table: Table, position: int, wrap: Any) -> Any:
+def _alignment(table: Table, position: int) -> str:
     """Numeric columns (heading, numbers, shorthand) align right; text columns after the
     first are indented, so their text does not run up against a number to its left."""
-    from openpyxl.styles import Alignment
-
     if table.is_numeric(position):
-        return Alignment(wrap_text=True, vertical="top", horizontal="right")
+        return "right"
     if position:
-        return Alignment(wrap_text=True, vertical="top", horizontal="left", indent=1)
-    return wrap
+        return "indent"
+    return "wrap"
 
 
 def _write_chart(worksheet: Any, top: int, sheet: Sheet) -> None:
@@ -295,34 +406,32 @@ def _write_chart(worksheet: Any, top: int, sheet: Sheet) -> None:
     worksheet.add_chart(chart, f"{get_column_letter(len(table.columns) + 2)}{top}")
 
 
-def _put_cell(target: Any, cell: Cell, font: Any, wrap: Any) -> None:
+def _put_cell(target: Any, cell: Cell, formats: _Formats, alignment: str) -> None:
     if isinstance(cell, Link):
-        _put_link(target, cell.text, cell.sheet, wrap)
+        _put_link(target, cell.text, cell.sheet, formats, alignment)
     elif isinstance(cell, Number):
         target.value = cell.value
-        target.number_format = str(cell.format)
-        target.font = font
+        formats.apply(target, "text", number_format=str(cell.format))
     else:
-        _put_text(target, cell.text, font, wrap)
+        _put_text(target, cell.text, formats, "text", alignment)
 
 
-def _put(worksheet: Any, row: int, column: int, text: str, font: Any, wrap: Any) -> None:
-    _put_text(worksheet.cell(row, column), text, font, wrap)
-
-
-def _put_text(target: Any, text: str, font: Any, wrap: Any) -> None:
+def _put_text(
+    target: Any,
+    text: str,
+    formats: _Formats,
+    font: str,
+    alignment: str,
+    named: str | None = None,
+) -> None:
     """Store ``text`` as text: never a formula, whatever it starts with."""
     target.value = text
     target.data_type = "s"
-    if text.startswith(FORMULA_STARTS):
-        target.quotePrefix = True
-    target.font = font
-    target.alignment = wrap
+    formats.apply(target, font, alignment, quote=text.startswith(FORMULA_STARTS), named=named)
 
 
-def _put_link(target: Any, text: str, sheet: str, wrap: Any) -> None:
-    from openpyxl.styles import Font
+def _put_link(target: Any, text: str, sheet: str, formats: _Formats, alignment: str) -> None:
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    _put_text(target, text, Font(name=FONT_NAME, size=FONT_SIZE, underline="single"), wrap)
+    _put_text(target, text, formats, "link", alignment)
     target.hyperlink = Hyperlink(ref=target.coordinate, location=f"'{sheet}'!A1", display=text)
