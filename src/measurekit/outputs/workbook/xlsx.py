@@ -5,12 +5,18 @@ table marked up as an Excel table (one header row, no filter buttons) with a nat
 chart beside it where the sheet has one. Text is always stored as text (a cell starting
 with ``=`` never becomes a formula), numbers as numbers with a number format. The file is
 byte-for-byte the same for the same workbook: fixed document dates and zip timestamps.
+
+openpyxl makes the workbook, its styles, tables and charts; the cells themselves are
+written by :mod:`~measurekit.outputs.workbook.xlsx_cells`, and the parts are then made
+as Excel writes them by :mod:`~measurekit.outputs.workbook.xlsx_parts`.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import math
+import re
 import textwrap
 from copy import copy
 from typing import Any
@@ -27,6 +33,12 @@ from measurekit.outputs.workbook.model import (
     chart_description,
 )
 from measurekit.outputs.workbook.reproducible import FIXED_TIME, zip_parts
+from measurekit.outputs.workbook.xlsx_cells import (
+    CellFormats,
+    SharedStrings,
+    SheetCells,
+    WrittenSheet,
+)
 from measurekit.outputs.workbook.xlsx_parts import as_excel_writes
 
 FONT_SIZE = 12
@@ -53,18 +65,25 @@ def write_xlsx(workbook: Workbook) -> bytes:
     _use_base_font(book)
     book.remove(book.active)
     formats = _Formats()
+    strings = SharedStrings()
+    written: dict[str, WrittenSheet] = {}
     for index, sheet in enumerate(workbook.sheets):
-        _write_sheet(book.create_sheet(sheet.name), sheet, formats, selected=index == 0)
+        worksheet = book.create_sheet(sheet.name)
+        put = _Put(worksheet, SheetCells(worksheet, strings), formats)
+        written[worksheet.title] = _write_sheet(worksheet, sheet, put, selected=index == 0)
     book.active = 0
     _set_properties(book, workbook)
     parts = _Parts()
-    _writer_class()(book, parts).write_data()
+    _writer_class(written)(book, parts).write_data()
     descriptions = {
         index: chart_description(sheet)
         for index, sheet in enumerate(workbook.sheets, start=1)
         if sheet.chart is not None
     }
-    return zip_parts(as_excel_writes(_describe_charts(parts.contents, descriptions)))
+    rewritten = as_excel_writes(
+        _describe_charts(parts.contents, descriptions), strings.table, strings.references
+    )
+    return zip_parts(rewritten)
 
 
 class _Parts:
@@ -85,27 +104,49 @@ class _Parts:
         return list(self.contents)
 
 
-def _writer_class() -> Any:
-    """openpyxl's ``ExcelWriter``, writing each worksheet in memory.
+#: The empty ``sheetData`` element openpyxl writes for a sheet with no cells.
+_EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData></sheetData>")
+
+
+def _writer_class(written: dict[str, WrittenSheet]) -> Any:
+    """openpyxl's ``ExcelWriter``, writing each worksheet in memory with the cells
+    ``written`` for it (by sheet title).
 
     openpyxl writes a worksheet's XML to a temporary file, copies it into the archive and
-    deletes it; here the same XML goes to a ``BytesIO`` (``WorksheetWriter`` accepts one as
-    its ``out``). ``write_worksheet`` is otherwise openpyxl 3.1's own for a workbook that is
-    not write-only.
+    deletes it; here the same XML goes to a ``BytesIO`` (``WorksheetWriter`` accepts one
+    as its ``out``). The openpyxl sheets hold no cells: each sheet's range (``dimension``)
+    and hyperlinks are given to openpyxl's writer, and its empty ``sheetData`` is filled
+    with the rows written. ``write_worksheet`` is otherwise openpyxl 3.1's own for a
+    workbook that is not write-only.
     """
     from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
     from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.worksheet.dimensions import SheetDimension
     from openpyxl.writer.excel import ExcelWriter
+
+    class SheetWriter(WorksheetWriter):  # type: ignore[misc]
+        def write_dimensions(self) -> None:
+            self.xf.send(SheetDimension(written[self.ws.title].dimension).to_tree())
+
+        def write_rows(self) -> None:
+            super().write_rows()
+            self.ws._hyperlinks.extend(written[self.ws.title].hyperlinks)
 
     class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
         def write_worksheet(self, ws: Any) -> None:
             ws._drawing = SpreadsheetDrawing()
             ws._drawing.charts = ws._charts
             ws._drawing.images = ws._images
-            writer = WorksheetWriter(ws, out=io.BytesIO())
+            writer = SheetWriter(ws, out=io.BytesIO())
             writer.write()
             ws._rels = writer._rels
-            self._archive.writestr(ws.path[1:], writer.read())
+            rows = written[ws.title].rows
+            xml, found = _EMPTY_SHEET_DATA.subn(
+                lambda _: b"<sheetData>%s</sheetData>" % rows, writer.read(), count=1
+            )
+            if found != 1:
+                raise RuntimeError(f"openpyxl wrote no empty sheetData for {ws.title!r}")
+            self._archive.writestr(ws.path[1:], xml)
             self.manifest.append(ws)
 
     return InMemoryWriter
@@ -173,20 +214,11 @@ def _set_properties(book: Any, workbook: Workbook) -> None:
 
 
 class _Formats:
-    """The cell formats of one workbook, each made once.
-
-    Giving an openpyxl cell a font or an alignment looks the value up (by hashing it) in
-    the workbook's list of fonts or alignments, adding it when new. A cell's format is
-    the row of indexes this leaves in its ``_style``; so the first cell given a
-    combination gets it the ordinary way, and that row is copied to every later cell with
-    the same combination. The workbook's lists grow in the same order either way, so the
-    file is the same. Each format is named by a key: fonts ``title``, ``heading``,
-    ``header`` (bold), ``text``, ``line`` (plain line above a table) and ``link``;
-    alignments ``wrap``, ``above`` (not wrapped), ``right`` and ``indent``.
-
-    Every cell written is also noted with its font size, boldness and wrapping, for
-    :func:`_fit_rows`.
-    """
+    """The cell formats of one workbook, each made once (see
+    :class:`~measurekit.outputs.workbook.xlsx_cells.CellFormats`), named by the keys of
+    their parts: fonts ``title``, ``heading``, ``header`` (bold), ``text``, ``line``
+    (plain line above a table) and ``link``; alignments ``wrap``, ``above`` (not wrapped),
+    ``right`` and ``indent``."""
 
     def __init__(self) -> None:
         from openpyxl.styles import Alignment, Font
@@ -205,71 +237,115 @@ class _Formats:
             "right": Alignment(wrap_text=True, vertical="top", horizontal="right"),
             "indent": Alignment(wrap_text=True, vertical="top", horizontal="left", indent=1),
         }
-        self._made: dict[tuple[str, str | None, str | None, bool, str | None], Any] = {}
-        #: The cells written to the current sheet: (cell, font size, bold, wrapped).
-        self.written: list[tuple[Any, float, bool, bool]] = []
+        self._made = CellFormats()
 
-    def apply(
+    def style(
         self,
-        target: Any,
+        sheet: Any,
         font: str,
         alignment: str | None = None,
         number_format: str | None = None,
         quote: bool = False,
         named: str | None = None,
-    ) -> None:
-        """Give ``target`` the named font and alignment (or none), number format, quote
-        prefix and named cell style; note it as written."""
-        key = (font, alignment, number_format, quote, named)
-        made = self._made.get(key)
-        if made is not None:
-            target._style = copy(made)
-        else:
+    ) -> Any:
+        """The format with the named font and alignment (or none), number format, quote
+        prefix and named cell style."""
+
+        def make(cell: Any) -> None:
             if named is not None:
-                target.style = named
+                cell.style = named
             if number_format is not None:
-                target.number_format = number_format
+                cell.number_format = number_format
             if quote:
-                target.quotePrefix = True
-            target.font = self.fonts[font]
+                cell.quotePrefix = True
+            cell.font = self.fonts[font]
             if alignment is not None:
-                target.alignment = self.alignments[alignment]
-            self._made[key] = copy(target._style)
+                cell.alignment = self.alignments[alignment]
+
+        return self._made.get(sheet, (font, alignment, number_format, quote, named), make)
+
+    def size(self, font: str, alignment: str | None) -> tuple[float, bool, bool]:
+        """Font size, boldness and wrapping of a cell with this font and alignment."""
         chosen = self.fonts[font]
         wrapped = alignment is not None and bool(self.alignments[alignment].wrap_text)
-        self.written.append((target, chosen.sz or FONT_SIZE, bool(chosen.b), wrapped))
+        return chosen.sz or FONT_SIZE, bool(chosen.b), wrapped
 
 
-def _write_sheet(worksheet: Any, sheet: Sheet, formats: _Formats, selected: bool) -> None:
+class _Put:
+    """Puts the cells of one sheet: each into ``cells`` with its format, and noted (by
+    row and column) with its text (``None`` for a number), font size, boldness and
+    wrapping, for :func:`_fit_rows`."""
+
+    def __init__(self, worksheet: Any, cells: SheetCells, formats: _Formats) -> None:
+        self.worksheet = worksheet
+        self.cells = cells
+        self.formats = formats
+        self.sizes: dict[tuple[int, int], tuple[str | None, float, bool, bool]] = {}
+
+    def text(
+        self,
+        row: int,
+        column: int,
+        text: str,
+        font: str,
+        alignment: str,
+        named: str | None = None,
+        link_to: str | None = None,
+    ) -> None:
+        """Put ``text`` as text (never a formula, whatever it starts with), linking to
+        cell A1 of sheet ``link_to`` if given."""
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.hyperlink import Hyperlink
+
+        quote = text.startswith(FORMULA_STARTS)
+        style = self.formats.style(self.worksheet, font, alignment, quote=quote, named=named)
+        link = None
+        if link_to is not None:
+            reference = f"{get_column_letter(column)}{row}"
+            link = Hyperlink(ref=reference, location=f"'{link_to}'!A1", display=text)
+        stored = self.cells.text(row, column, text, style, link)
+        self.sizes[row, column] = (stored, *self.formats.size(font, alignment))
+
+    def number(self, row: int, column: int, value: int | float, number_format: str) -> None:
+        """Put the number ``value``, shown with ``number_format``."""
+        style = self.formats.style(self.worksheet, "text", number_format=number_format)
+        self.cells.number(row, column, value, style)
+        self.sizes[row, column] = (None, *self.formats.size("text", None))
+
+
+def _write_sheet(worksheet: Any, sheet: Sheet, put: _Put, selected: bool) -> WrittenSheet:
+    """Lay ``sheet`` out on ``worksheet``; its cells as written."""
     # Above a table, text runs on across the empty cells to its right (as gptables does):
     # wrapped in a column sized for the table, a title would be a tall narrow block.
     above = "wrap" if sheet.table is None else "above"
-    formats.written = []
-    title = worksheet.cell(1, 1)
-    _put_text(title, sheet.title, formats, "title", above, named=TITLE_STYLE)
-    _put_text(worksheet.cell(2, 1), sheet.description, formats, "text", above)
+    put.text(1, 1, sheet.title, "title", above, named=TITLE_STYLE)
+    put.text(2, 1, sheet.description, "text", above)
     row = 3
     for line in sheet.lines:
-        _write_line(worksheet.cell(row, 1), line, formats, above)
+        _write_line(put, row, line, above)
         row += 1
     if sheet.table is not None:
-        _write_table(worksheet, row, sheet.table, formats)
+        _write_table(worksheet, row, sheet.table, put)
         if sheet.chart is not None:
             _write_chart(worksheet, row, sheet)
     else:
         worksheet.column_dimensions["A"].width = COVER_WIDTH
-    _fit_rows(worksheet, formats.written)
+    heights = _fit_rows(worksheet, put.sizes)
     _print_landscape_one_page_wide(worksheet)
     view = worksheet.sheet_view
     view.tabSelected = selected
     view.selection[0].activeCell = "A1"
     view.selection[0].sqref = "A1"
+    return put.cells.write(heights)
 
 
-def _fit_rows(worksheet: Any, written: list[tuple[Any, float, bool, bool]]) -> None:
-    """Give each row the height its tallest cell needs: its font size, and for wrapped
-    text the lines it wraps to in its column. ``written`` are the sheet's cells with their
-    font size, boldness and wrapping.
+def _fit_rows(
+    worksheet: Any, sizes: dict[tuple[int, int], tuple[str | None, float, bool, bool]]
+) -> dict[int, int]:
+    """The height each row needs, where more than the default: its tallest cell's font
+    size, and for wrapped text the lines it wraps to in its column. ``sizes`` are the
+    sheet's cells by row and column: text (``None`` for a number), font size, boldness
+    and wrapping.
 
     Excel sizes rows without a stored height itself, but LibreOffice does not for ``.xlsx``
     files: without a height, wrapped text there is cut to its first line and runs into the
@@ -279,22 +355,18 @@ def _fit_rows(worksheet: Any, written: list[tuple[Any, float, bool, bool]]) -> N
 
     heights: dict[int, int] = {}
     widths: dict[int, float] = {}
-    for cell, points, bold, wrapped in written:
-        value = cell._value
-        if value is None:
-            continue
+    for (row, column), (text, points, bold, wrapped) in sizes.items():
         lines = 1
-        if wrapped and isinstance(value, str):
-            width = widths.get(cell.column)
+        if wrapped and text is not None:
+            width = widths.get(column)
             if width is None:
-                letter = get_column_letter(cell.column)
-                width = widths[cell.column] = worksheet.column_dimensions[letter].width
-            lines = wrapped_lines(value, width, points, bold)
+                letter = get_column_letter(column)
+                width = widths[column] = worksheet.column_dimensions[letter].width
+            lines = wrapped_lines(text, width, points, bold)
         needed = math.ceil(lines * points * LINE_SPACING + 2)
-        if needed > heights.get(cell.row, DEFAULT_ROW_HEIGHT):
-            heights[cell.row] = needed
-    for row in sorted(heights):
-        worksheet.row_dimensions[row].height = heights[row]
+        if needed > heights.get(row, DEFAULT_ROW_HEIGHT):
+            heights[row] = needed
+    return heights
 
 
 def wrapped_lines(text: str, width: float, points: float, bold: bool = False) -> int:
@@ -302,14 +374,20 @@ def wrapped_lines(text: str, width: float, points: float, bold: bool = False) ->
     characters wide (a character being a digit at 12 points), at ``points`` points."""
     # Text averages narrower than digits: about 1.1 characters to a unit of width.
     per_line = max(1, math.floor(1.1 * (width - 1) * FONT_SIZE / points / (1.1 if bold else 1.0)))
-    # A line that fits is one line (textwrap would say so too; only tabs, which it
-    # expands, can make a line longer than its characters).
-    return sum(
-        1
-        if len(part) <= per_line and "\t" not in part
-        else max(1, len(textwrap.wrap(part, per_line)))
-        for part in text.split("\n")
-    )
+    return sum(_part_lines(part, per_line) for part in text.split("\n"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _part_lines(part: str, per_line: int) -> int:
+    """The lines ``part`` (no line breaks) wraps to, ``per_line`` characters to a line.
+
+    A part that fits is one line, as textwrap would say (only tabs, which it expands, can
+    make a line longer than its characters); a workbook repeats many longer texts (notes,
+    sources), counted once.
+    """
+    if len(part) <= per_line and "\t" not in part:
+        return 1
+    return max(1, len(textwrap.wrap(part, per_line)))
 
 
 def _print_landscape_one_page_wide(worksheet: Any) -> None:
@@ -322,29 +400,27 @@ def _print_landscape_one_page_wide(worksheet: Any) -> None:
     worksheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _write_line(target: Any, line: Line, formats: _Formats, alignment: str) -> None:
+def _write_line(put: _Put, row: int, line: Line, alignment: str) -> None:
     if line.link is not None:
-        _put_link(target, line.text, line.link, formats, alignment)
+        put.text(row, 1, line.text, "link", alignment, link_to=line.link)
     else:
-        _put_text(target, line.text, formats, "heading" if line.heading else "line", alignment)
+        put.text(row, 1, line.text, "heading" if line.heading else "line", alignment)
 
 
-def _write_table(worksheet: Any, top: int, table: Table, formats: _Formats) -> None:
+def _write_table(worksheet: Any, top: int, table: Table, put: _Put) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table as ExcelTable
     from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 
     alignments = [_alignment(table, position) for position in range(len(table.columns))]
     for position, column in enumerate(table.columns, start=1):
-        target = worksheet.cell(top, position)
-        _put_text(target, column.heading, formats, "header", alignments[position - 1])
+        put.text(top, position, column.heading, "header", alignments[position - 1])
         letter = get_column_letter(position)
         current = worksheet.column_dimensions[letter].width or 0
         worksheet.column_dimensions[letter].width = max(current, column.width)
     for offset, cells in enumerate(table.rows, start=1):
         for position, cell in enumerate(cells, start=1):
-            target = worksheet.cell(top + offset, position)
-            _put_cell(target, cell, formats, alignments[position - 1])
+            _put_cell(put, top + offset, position, cell, alignments[position - 1])
     last = f"{get_column_letter(len(table.columns))}{top + len(table.rows)}"
     excel_table = ExcelTable(
         displayName=table.name,
@@ -406,32 +482,10 @@ def _write_chart(worksheet: Any, top: int, sheet: Sheet) -> None:
     worksheet.add_chart(chart, f"{get_column_letter(len(table.columns) + 2)}{top}")
 
 
-def _put_cell(target: Any, cell: Cell, formats: _Formats, alignment: str) -> None:
+def _put_cell(put: _Put, row: int, column: int, cell: Cell, alignment: str) -> None:
     if isinstance(cell, Link):
-        _put_link(target, cell.text, cell.sheet, formats, alignment)
+        put.text(row, column, cell.text, "link", alignment, link_to=cell.sheet)
     elif isinstance(cell, Number):
-        target.value = cell.value
-        formats.apply(target, "text", number_format=str(cell.format))
+        put.number(row, column, cell.value, str(cell.format))
     else:
-        _put_text(target, cell.text, formats, "text", alignment)
-
-
-def _put_text(
-    target: Any,
-    text: str,
-    formats: _Formats,
-    font: str,
-    alignment: str,
-    named: str | None = None,
-) -> None:
-    """Store ``text`` as text: never a formula, whatever it starts with."""
-    target.value = text
-    target.data_type = "s"
-    formats.apply(target, font, alignment, quote=text.startswith(FORMULA_STARTS), named=named)
-
-
-def _put_link(target: Any, text: str, sheet: str, formats: _Formats, alignment: str) -> None:
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    _put_text(target, text, formats, "link", alignment)
-    target.hyperlink = Hyperlink(ref=target.coordinate, location=f"'{sheet}'!A1", display=text)
+        put.text(row, column, cell.text, "text", alignment)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 
 SHARED_STRINGS = "xl/sharedStrings.xml"
 _SHARED_STRINGS_TYPE = (
@@ -42,12 +43,19 @@ _TARGET = re.compile(rb'Target="/([^"]*)"')
 _RELATIONSHIP_ID = re.compile(rb'Id="rId(\d+)"')
 
 
-def as_excel_writes(parts: dict[str, bytes]) -> dict[str, bytes]:
+def as_excel_writes(
+    parts: dict[str, bytes],
+    shared: Mapping[tuple[bytes, bytes], int] | None = None,
+    references: int = 0,
+) -> dict[str, bytes]:
     """``parts`` (an ``.xlsx`` file's parts by name, in zip order) with their text in a
     shared-strings table and every relationship target relative; the new
-    ``xl/sharedStrings.xml`` part comes just before ``xl/styles.xml``."""
-    strings: dict[tuple[bytes, bytes], int] = {}
-    references = 0
+    ``xl/sharedStrings.xml`` part comes just before ``xl/styles.xml``.
+
+    ``shared`` are texts the sheets already refer to by index (a text element's attributes
+    and escaped text, to its index: 0, 1, 2 ... in order), ``references`` how many cells
+    refer to them; inline strings found in the sheets are added after them."""
+    strings: dict[tuple[bytes, bytes], int] = dict(shared or {})
     worksheets = sorted(
         (int(match[1]), name) for name in parts if (match := _WORKSHEET.fullmatch(name))
     )
