@@ -34,7 +34,6 @@ from measurekit.outputs.workbook.model import (
 )
 from measurekit.outputs.workbook.reproducible import FIXED_TIME, zip_parts
 from measurekit.outputs.workbook.xlsx_cells import (
-    CellFormats,
     SharedStrings,
     SheetCells,
     WrittenSheet,
@@ -66,11 +65,12 @@ def write_xlsx(workbook: Workbook) -> bytes:
     book.remove(book.active)
     formats = _Formats()
     strings = SharedStrings()
+    titles: dict[str, Any] = {}
     written: dict[str, WrittenSheet] = {}
     for index, sheet in enumerate(workbook.sheets):
         worksheet = book.create_sheet(sheet.name)
         put = _Put(worksheet, SheetCells(worksheet, strings), formats)
-        written[worksheet.title] = _write_sheet(worksheet, sheet, put, selected=index == 0)
+        written[worksheet.title] = _write_sheet(worksheet, sheet, put, titles, index == 0)
     book.active = 0
     _set_properties(book, workbook)
     parts = _Parts()
@@ -214,11 +214,10 @@ def _set_properties(book: Any, workbook: Workbook) -> None:
 
 
 class _Formats:
-    """The cell formats of one workbook, each made once (see
-    :class:`~measurekit.outputs.workbook.xlsx_cells.CellFormats`), named by the keys of
-    their parts: fonts ``title``, ``heading``, ``header`` (bold), ``text``, ``line``
-    (plain line above a table) and ``link``; alignments ``wrap``, ``above`` (not wrapped),
-    ``right`` and ``indent``."""
+    """The cell formats of one workbook, each made once, named by the keys of their
+    parts: fonts ``title``, ``heading``, ``header`` (bold), ``text``, ``line`` (plain line
+    above a table) and ``link``; alignments ``wrap``, ``above`` (not wrapped), ``right``
+    and ``indent``."""
 
     def __init__(self) -> None:
         from openpyxl.styles import Alignment, Font
@@ -237,7 +236,8 @@ class _Formats:
             "right": Alignment(wrap_text=True, vertical="top", horizontal="right"),
             "indent": Alignment(wrap_text=True, vertical="top", horizontal="left", indent=1),
         }
-        self._made = CellFormats()
+        self._made: dict[tuple[str, str | None, str | None, bool, str | None], Any] = {}
+        self._sizes: dict[tuple[str, str | None], tuple[float, bool, bool]] = {}
 
     def style(
         self,
@@ -248,10 +248,20 @@ class _Formats:
         quote: bool = False,
         named: str | None = None,
     ) -> Any:
-        """The format with the named font and alignment (or none), number format, quote
-        prefix and named cell style."""
+        """The format (an openpyxl ``StyleArray``) with the named font and alignment (or
+        none), number format, quote prefix and named cell style.
 
-        def make(cell: Any) -> None:
+        The first time a combination is asked for, a scratch cell of ``sheet`` is given it
+        through openpyxl's style descriptors, which add each new font, alignment or number
+        format to the workbook's lists, in the order first used, as when every cell is
+        given them; later asks get the same value without hashing a font again.
+        """
+        key = (font, alignment, number_format, quote, named)
+        made = self._made.get(key)
+        if made is None:
+            from openpyxl.cell.cell import Cell
+
+            cell = Cell(sheet)
             if named is not None:
                 cell.style = named
             if number_format is not None:
@@ -261,14 +271,17 @@ class _Formats:
             cell.font = self.fonts[font]
             if alignment is not None:
                 cell.alignment = self.alignments[alignment]
-
-        return self._made.get(sheet, (font, alignment, number_format, quote, named), make)
+            made = self._made[key] = cell._style
+        return made
 
     def size(self, font: str, alignment: str | None) -> tuple[float, bool, bool]:
         """Font size, boldness and wrapping of a cell with this font and alignment."""
-        chosen = self.fonts[font]
-        wrapped = alignment is not None and bool(self.alignments[alignment].wrap_text)
-        return chosen.sz or FONT_SIZE, bool(chosen.b), wrapped
+        size = self._sizes.get((font, alignment))
+        if size is None:
+            chosen = self.fonts[font]
+            wrapped = alignment is not None and bool(self.alignments[alignment].wrap_text)
+            size = self._sizes[font, alignment] = (chosen.sz or FONT_SIZE, bool(chosen.b), wrapped)
+        return size
 
 
 class _Put:
@@ -294,13 +307,13 @@ class _Put:
     ) -> None:
         """Put ``text`` as text (never a formula, whatever it starts with), linking to
         cell A1 of sheet ``link_to`` if given."""
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.hyperlink import Hyperlink
-
         quote = text.startswith(FORMULA_STARTS)
         style = self.formats.style(self.worksheet, font, alignment, quote=quote, named=named)
         link = None
         if link_to is not None:
+            from openpyxl.utils import get_column_letter
+            from openpyxl.worksheet.hyperlink import Hyperlink
+
             reference = f"{get_column_letter(column)}{row}"
             link = Hyperlink(ref=reference, location=f"'{link_to}'!A1", display=text)
         stored = self.cells.text(row, column, text, style, link)
@@ -313,8 +326,11 @@ class _Put:
         self.sizes[row, column] = (None, *self.formats.size("text", None))
 
 
-def _write_sheet(worksheet: Any, sheet: Sheet, put: _Put, selected: bool) -> WrittenSheet:
-    """Lay ``sheet`` out on ``worksheet``; its cells as written."""
+def _write_sheet(
+    worksheet: Any, sheet: Sheet, put: _Put, titles: dict[str, Any], selected: bool
+) -> WrittenSheet:
+    """Lay ``sheet`` out on ``worksheet``; its cells as written. ``titles`` are the chart
+    titles made so far (see :func:`_chart_title`)."""
     # Above a table, text runs on across the empty cells to its right (as gptables does):
     # wrapped in a column sized for the table, a title would be a tall narrow block.
     above = "wrap" if sheet.table is None else "above"
@@ -327,7 +343,7 @@ def _write_sheet(worksheet: Any, sheet: Sheet, put: _Put, selected: bool) -> Wri
     if sheet.table is not None:
         _write_table(worksheet, row, sheet.table, put)
         if sheet.chart is not None:
-            _write_chart(worksheet, row, sheet)
+            _write_chart(worksheet, row, sheet, titles)
     else:
         worksheet.column_dimensions["A"].width = COVER_WIDTH
     heights = _fit_rows(worksheet, put.sizes)
@@ -445,7 +461,18 @@ def _alignment(table: Table, position: int) -> str:
     return "wrap"
 
 
-def _write_chart(worksheet: Any, top: int, sheet: Sheet) -> None:
+def _chart_title(text: str, titles: dict[str, Any]) -> Any:
+    """openpyxl's chart title of ``text``, made once per workbook: charts share their axis
+    titles (a title is only read when the chart is written)."""
+    from openpyxl.chart.title import title_maker
+
+    made = titles.get(text)
+    if made is None:
+        made = titles[text] = title_maker(text)
+    return made
+
+
+def _write_chart(worksheet: Any, top: int, sheet: Sheet, titles: dict[str, Any]) -> None:
     from openpyxl.chart import LineChart, Reference
     from openpyxl.chart.data_source import AxDataSource, StrRef
     from openpyxl.chart.series import SeriesLabel
@@ -457,8 +484,8 @@ def _write_chart(worksheet: Any, top: int, sheet: Sheet) -> None:
     last_row = top + len(table.rows)
     chart = LineChart()
     chart.title = spec.title
-    chart.x_axis.title = spec.x_title
-    chart.y_axis.title = spec.y_title
+    chart.x_axis.title = _chart_title(spec.x_title, titles)
+    chart.y_axis.title = _chart_title(spec.y_title, titles)
     chart.x_axis.delete = False
     chart.x_axis.axPos = "b"  # months along the bottom (openpyxl says "l" for every axis)
     chart.y_axis.delete = False

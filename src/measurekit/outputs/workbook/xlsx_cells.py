@@ -1,21 +1,22 @@
 """The cells of an ``.xlsx`` sheet, written as Excel writes them.
 
 openpyxl makes the rest of the file (styles, tables, charts, drawings, properties); the
-cells are written here, in the form :mod:`~measurekit.outputs.workbook.xlsx_parts` would
-otherwise make of openpyxl's: text in the workbook's shared-strings table (a cell of type
-``s`` holding its index), numbers as ``<v>`` values, each cell's format an index into the
-workbook's cell formats, and each row with its height. Writing thousands of cells through
-openpyxl's cell objects, then rewriting its inline strings, cost most of the file's time.
+cells are written here: text in the workbook's shared-strings table (a cell of type ``s``
+holding its index; :func:`~measurekit.outputs.workbook.xlsx_parts.as_excel_writes` adds
+the table as a part), numbers as ``<v>`` values, each cell's format an index into the
+workbook's cell formats, and each row with its height. Writing thousands of cells
+through openpyxl's cell objects as inline strings, then moving the text into a table,
+cost most of the file's time.
 
-The bytes are those openpyxl 3.1 (writing with lxml) and that rewrite give:
+The bytes are those openpyxl 3.1 (writing with lxml) and that move gave:
 
-- a cell format is openpyxl's own ``StyleArray``, made once per distinct combination by
-  openpyxl's style descriptors on a scratch cell, and numbered by adding it to the
-  workbook's list of cell formats as each cell is written, as openpyxl numbers them;
+- a cell format is openpyxl's own ``StyleArray``, made by openpyxl's style descriptors,
+  and numbered by adding it to the workbook's list of cell formats as each cell is
+  written, in row order, as openpyxl numbers them;
 - text is checked and cut to Excel's 32,767 characters by openpyxl's own check, then
   escaped as lxml escapes text (``&``, ``<``, ``>``, carriage returns, and every
-  character beyond ASCII as a character reference), keeping ``xml:space="preserve"``
-  where it has white space at either end;
+  character beyond ASCII as a character reference), with ``xml:space="preserve"`` where
+  it has white space at either end;
 - numbers are written by openpyxl's own ``safe_string``;
 - an empty text keeps the form openpyxl gives it (an inline-string cell with no text).
 """
@@ -23,7 +24,6 @@ The bytes are those openpyxl 3.1 (writing with lxml) and that rewrite give:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -59,12 +59,16 @@ class SharedStrings:
     def __init__(self) -> None:
         self.table: dict[tuple[bytes, bytes], int] = {}
         self.references = 0
+        self._indexes: dict[str, int] = {}
 
     def index(self, text: str) -> int:
         """The index of non-empty ``text``, counted as used once more."""
-        key = (_PRESERVE if text != text.strip() else b"", escape(text))
         self.references += 1
-        return self.table.setdefault(key, len(self.table))
+        index = self._indexes.get(text)
+        if index is None:
+            key = (_PRESERVE if text != text.strip() else b"", escape(text))
+            index = self._indexes[text] = self.table.setdefault(key, len(self.table))
+        return index
 
 
 @attrs.frozen
@@ -77,13 +81,9 @@ class WrittenSheet:
     hyperlinks: tuple[Any, ...]
 
 
-@attrs.frozen
-class _Cell:
-    value: Any
-    style: Any
-    #: openpyxl's data type: ``s`` (text), ``n`` (number) or ``b`` (boolean).
-    kind: str
-    link: Any
+#: A cell put: its value, format (a ``StyleArray``), openpyxl data type (``s`` text, ``n``
+#: number, ``b`` boolean) and hyperlink (or ``None``).
+_Cell = tuple[Any, Any, str, Any]
 
 
 class SheetCells:
@@ -106,7 +106,7 @@ class SheetCells:
         with format ``style`` and an optional openpyxl ``Hyperlink``; the text as stored
         (cut to Excel's limit)."""
         stored: str = self._scratch.check_string(text)
-        self._cells[row, column] = _Cell(stored, style, "s", link)
+        self._cells[row, column] = (stored, style, "s", link)
         return stored
 
     def number(self, row: int, column: int, value: int | float, style: Any) -> None:
@@ -118,7 +118,7 @@ class SheetCells:
             kind, value = self._scratch.data_type, self._scratch._value
             if kind not in ("n", "b"):
                 raise TypeError(f"a number cell holds {value!r}")
-        self._cells[row, column] = _Cell(value, style, kind, None)
+        self._cells[row, column] = (value, style, kind, None)
 
     def write(self, heights: dict[int, int]) -> WrittenSheet:
         """The cells in row order, each row with its height from ``heights`` (rows not in
@@ -128,11 +128,12 @@ class SheetCells:
         from openpyxl.utils import get_column_letter
 
         formats = self._book._cell_styles
+        numbered: dict[int, bytes] = {}  # by the format's identity: the same few are reused
         rows: list[bytes] = []
         links: list[Any] = []
         current = 0
         for row, column in sorted(self._cells):
-            cell = self._cells[row, column]
+            value, format_, kind, link = self._cells[row, column]
             if row != current:
                 if current:
                     rows.append(b"</row>")
@@ -145,18 +146,22 @@ class SheetCells:
                     % (row, safe_string(float(height)).encode())
                 )
             reference = f"{get_column_letter(column)}{row}".encode()
-            style = b' s="%d"' % formats.add(cell.style) if any(cell.style) else b""
-            if cell.kind != "s":
-                value = safe_string(cell.value).encode()
-                kind = cell.kind.encode()
-                rows.append(b'<c r="%s"%s t="%s"><v>%s</v></c>' % (reference, style, kind, value))
-            elif cell.value:
-                index = self._strings.index(cell.value)
+            style = numbered.get(id(format_))
+            if style is None:
+                style = b' s="%d"' % formats.add(format_) if any(format_) else b""
+                numbered[id(format_)] = style
+            if kind != "s":
+                number = safe_string(value).encode()
+                rows.append(
+                    b'<c r="%s"%s t="%s"><v>%s</v></c>' % (reference, style, kind.encode(), number)
+                )
+            elif value:
+                index = self._strings.index(value)
                 rows.append(b'<c r="%s"%s t="s"><v>%d</v></c>' % (reference, style, index))
             else:
                 rows.append(b'<c r="%s"%s t="inlineStr"></c>' % (reference, style))
-            if cell.link is not None:
-                links.append(cell.link)
+            if link is not None:
+                links.append(link)
         if current:
             rows.append(b"</row>")
         return WrittenSheet(b"".join(rows), self._dimension(), tuple(links))
@@ -173,27 +178,3 @@ class SheetCells:
             f"{get_column_letter(min(columns))}{min(rows)}:"
             f"{get_column_letter(max(columns))}{max(rows)}"
         )
-
-
-class CellFormats:
-    """Cell formats (openpyxl ``StyleArray`` values), each made once per workbook.
-
-    The first time a ``key`` is asked for, ``make`` gives a scratch cell of ``sheet`` its
-    font, alignment and so on through openpyxl's style descriptors, which add each new
-    font or alignment to the workbook's lists (in the order first used, as when every
-    cell is given them); later asks get the same value without hashing a font again.
-    """
-
-    def __init__(self) -> None:
-        self._made: dict[Any, Any] = {}
-
-    def get(self, sheet: Any, key: Any, make: Callable[[Any], None]) -> Any:
-        """The format named ``key``, made by ``make`` on a scratch cell the first time."""
-        made = self._made.get(key)
-        if made is None:
-            from openpyxl.cell.cell import Cell
-
-            scratch = Cell(sheet)
-            make(scratch)
-            made = self._made[key] = scratch._style
-        return made

@@ -1,16 +1,15 @@
-"""Rewriting the parts of an ``.xlsx`` file as Excel itself writes them.
+"""Making the parts of an ``.xlsx`` file as Excel itself writes them.
 
-openpyxl (3.1) stores each text cell as an inline string and points every relationship at
-an absolute part name (``/xl/worksheets/sheet1.xml``). Both are valid Office Open XML, but
-tools that read spreadsheets (accessibility checkers among them) expect what Excel writes:
-text in a shared-strings table (``xl/sharedStrings.xml``, cells of type ``s`` holding an
-index into it) and targets relative to the part that holds the relationship
-(``worksheets/sheet1.xml`` from ``xl/workbook.xml``). :func:`as_excel_writes` turns the one
-into the other, part by part, deterministically: the same parts always give the same bytes.
-
-It rewrites openpyxl's own output, whose shape is fixed (cells written as
-``<c r=".." s=".." t="inlineStr"><is><t>..</t></is></c>``), so plain patterns suffice; the
-text is moved as written, already escaped.
+openpyxl (3.1) points every relationship at an absolute part name
+(``/xl/worksheets/sheet1.xml``) and has no shared-strings table: it stores text inline.
+Both are valid Office Open XML, but tools that read spreadsheets (accessibility checkers
+among them) expect what Excel writes: text in a shared-strings table
+(``xl/sharedStrings.xml``, cells of type ``s`` holding an index into it) and targets
+relative to the part that holds the relationship (``worksheets/sheet1.xml`` from
+``xl/workbook.xml``). The cells are written in the shared form by
+:mod:`~measurekit.outputs.workbook.xlsx_cells`; :func:`as_excel_writes` adds their table
+as a part (declared and related as Excel declares it) and makes every target relative,
+deterministically: the same parts always give the same bytes.
 """
 
 from __future__ import annotations
@@ -29,44 +28,23 @@ _SHARED_STRINGS_RELATIONSHIP = (
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 
-_WORKSHEET = re.compile(r"xl/worksheets/sheet(\d+)\.xml")
-#: An inline string cell as openpyxl writes it: its attributes before ``t``, after ``t``,
-#: and its text element's attributes and text.
-_INLINE = re.compile(
-    rb'<c ([^>]*?) ?t="inlineStr"([^>]*?)>'
-    rb"<is><t((?: [^>]*)?)>(.*?)</t></is></c>",
-    re.S,
-)
-#: An inline string cell with no text (an empty string).
-_EMPTY_INLINE = re.compile(rb'<c ([^>]*?) ?t="inlineStr"([^>]*?)/>')
 _TARGET = re.compile(rb'Target="/([^"]*)"')
 _RELATIONSHIP_ID = re.compile(rb'Id="rId(\d+)"')
 
 
 def as_excel_writes(
-    parts: dict[str, bytes],
-    shared: Mapping[tuple[bytes, bytes], int] | None = None,
-    references: int = 0,
+    parts: dict[str, bytes], strings: Mapping[tuple[bytes, bytes], int], references: int
 ) -> dict[str, bytes]:
-    """``parts`` (an ``.xlsx`` file's parts by name, in zip order) with their text in a
-    shared-strings table and every relationship target relative; the new
-    ``xl/sharedStrings.xml`` part comes just before ``xl/styles.xml``.
+    """``parts`` (an ``.xlsx`` file's parts by name, in zip order) with the shared-strings
+    table ``strings`` added as ``xl/sharedStrings.xml`` (just before ``xl/styles.xml``)
+    and every relationship target relative.
 
-    ``shared`` are texts the sheets already refer to by index (a text element's attributes
-    and escaped text, to its index: 0, 1, 2 ... in order), ``references`` how many cells
-    refer to them; inline strings found in the sheets are added after them."""
-    strings: dict[tuple[bytes, bytes], int] = dict(shared or {})
-    worksheets = sorted(
-        (int(match[1]), name) for name in parts if (match := _WORKSHEET.fullmatch(name))
-    )
-    rewritten = dict(parts)
-    for _, name in worksheets:
-        sheet, used = _share(parts[name], strings)
-        rewritten[name] = sheet
-        references += used
+    ``strings`` maps a text element's attributes and escaped text to its index (0, 1, 2
+    ... in order), as the sheets' cells refer to it; ``references`` is how many cells do.
+    """
     result: dict[str, bytes] = {}
-    for name, data in rewritten.items():
-        if name == "xl/styles.xml" and SHARED_STRINGS not in rewritten:
+    for name, data in parts.items():
+        if name == "xl/styles.xml" and SHARED_STRINGS not in parts:
             result[SHARED_STRINGS] = _shared_strings_part(strings, references)
         if name.endswith(".rels"):
             data = _relative_targets(name, data)
@@ -80,29 +58,13 @@ def as_excel_writes(
     return result
 
 
-def _share(sheet: bytes, strings: dict[tuple[bytes, bytes], int]) -> tuple[bytes, int]:
-    """``sheet`` with each inline string cell referring to ``strings`` instead (its text
-    element's attributes and text, to its index; extended with new text as it is met);
-    and how many cells it rewrote."""
-    used = 0
-
-    def shared(match: re.Match[bytes]) -> bytes:
-        nonlocal used
-        before, after = match[1], match[2]
-        index = strings.setdefault((match[3], match[4]), len(strings))
-        used += 1
-        return b'<c %s t="s"%s><v>%d</v></c>' % (before, after, index)
-
-    sheet = _INLINE.sub(shared, sheet)
-    # An empty text cell holds no value at all: a cell with only its style.
-    sheet = _EMPTY_INLINE.sub(lambda match: b"<c %s%s/>" % (match[1], match[2]), sheet)
-    return sheet, used
-
-
-def _shared_strings_part(strings: dict[tuple[bytes, bytes], int], references: int) -> bytes:
-    """The shared-strings part: each text once, in the order first used, with the text
-    element's attributes as openpyxl wrote them (``xml:space="preserve"`` where needed)."""
-    items = b"".join(b"<si><t%s>%s</t></si>" % (attributes, text) for attributes, text in strings)
+def _shared_strings_part(strings: Mapping[tuple[bytes, bytes], int], references: int) -> bytes:
+    """The shared-strings part: each text once, in the order of its index, with its text
+    element's attributes (``xml:space="preserve"`` where needed)."""
+    items = b"".join(
+        b"<si><t%s>%s</t></si>" % (attributes, text)
+        for attributes, text in sorted(strings, key=strings.__getitem__)
+    )
     return (
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         b'<sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>'
