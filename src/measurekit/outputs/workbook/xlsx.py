@@ -159,9 +159,6 @@ def _describe_charts(contents: dict[str, bytes], descriptions: dict[int, str]) -
     (1-based) to its chart's text; the chart is found through the sheet's drawing
     relationship, as Excel finds it.
     """
-    import re
-    from xml.sax.saxutils import quoteattr
-
     contents = dict(contents)
     for index, description in descriptions.items():
         rels = contents.get(f"xl/worksheets/_rels/sheet{index}.xml.rels", b"").decode("utf-8")
@@ -172,9 +169,30 @@ def _describe_charts(contents: dict[str, bytes], descriptions: dict[int, str]) -
         found = re.search(r'<cNvPr id="\d+" name="Chart \d+"', drawing)
         if found is not None:
             at = found.end()
-            drawing = f"{drawing[:at]} descr={quoteattr(description)}{drawing[at:]}"
+            drawing = f"{drawing[:at]} descr={quoted_attribute(description)}{drawing[at:]}"
         contents[match[1]] = drawing.encode("utf-8")
     return contents
+
+
+def quoted_attribute(text: str) -> str:
+    """``text`` as a quoted XML attribute value, as ``xml.sax.saxutils.quoteattr`` gives
+    it: ``&``, ``<``, ``>``, line feeds, carriage returns and tabs escaped, in double
+    quotes unless it holds ``"`` but not ``'``. (Importing ``xml.sax.saxutils`` imports
+    ``urllib.request``, and with it ``http.client``, ``ssl`` and ``email``: a few hundredths
+    of a second.)"""
+    text = (
+        text.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("\n", "&#10;")
+        .replace("\r", "&#13;")
+        .replace("\t", "&#9;")
+    )
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 def _use_base_font(book: Any) -> None:
