@@ -78,7 +78,7 @@ def test_contents_link_text_is_the_start_of_the_title() -> None:
 
 
 def test_wrapped_lines_counts_lines_at_word_breaks() -> None:
-    from measurekit.outputs.workbook.xlsx import wrapped_lines
+    from measurekit.outputs.workbook.xlsx_cells import wrapped_lines
 
     # A column 21 units wide holds 22 characters a line at 12 points, 11 at 24 points.
     text = "one two three four five six"  # 27 characters

@@ -6,18 +6,16 @@ chart beside it where the sheet has one. Text is always stored as text (a cell s
 with ``=`` never becomes a formula), numbers as numbers with a number format. The file is
 byte-for-byte the same for the same workbook: fixed document dates and zip timestamps.
 
-openpyxl makes the workbook, its styles, tables and charts; the cells themselves are
-written by :mod:`~measurekit.outputs.workbook.xlsx_cells`, and the parts are then made
-as Excel writes them by :mod:`~measurekit.outputs.workbook.xlsx_parts`.
+openpyxl makes the workbook, its styles, tables and charts; the cells, their formats and
+their rows' heights are written by :mod:`~measurekit.outputs.workbook.xlsx_cells`, and
+the parts are then made as Excel writes them by
+:mod:`~measurekit.outputs.workbook.xlsx_parts`.
 """
 
 from __future__ import annotations
 
-import functools
 import io
-import math
 import re
-import textwrap
 from copy import copy
 from typing import Any
 
@@ -34,26 +32,20 @@ from measurekit.outputs.workbook.model import (
 )
 from measurekit.outputs.workbook.reproducible import FIXED_TIME, zip_parts
 from measurekit.outputs.workbook.xlsx_cells import (
+    FONT_SIZE,
+    TITLE_SIZE,
+    CellFormats,
     SharedStrings,
     SheetCells,
     WrittenSheet,
 )
 from measurekit.outputs.workbook.xlsx_parts import as_excel_writes
 
-FONT_SIZE = 12
-TITLE_SIZE = 16
-HEADING_SIZE = 14
 COVER_WIDTH = 100
-#: Row height (points) per point of font size, for one line of text.
-LINE_SPACING = 1.3
-#: The height (points) a row gets when the file does not set one.
-DEFAULT_ROW_HEIGHT = 15
 #: The built-in cell style of sheet titles (A1), and its id among Excel's built-in styles:
 #: screen readers announce a cell of this style as a heading.
 TITLE_STYLE = "Heading 1"
 TITLE_STYLE_ID = 16
-#: Characters that make a spreadsheet read typed text as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def write_xlsx(workbook: Workbook) -> bytes:
@@ -63,14 +55,15 @@ def write_xlsx(workbook: Workbook) -> bytes:
     book = OpenpyxlWorkbook()
     _use_base_font(book)
     book.remove(book.active)
-    formats = _Formats()
+    formats = CellFormats()
     strings = SharedStrings()
     titles: dict[str, Any] = {}
     written: dict[str, WrittenSheet] = {}
     for index, sheet in enumerate(workbook.sheets):
         worksheet = book.create_sheet(sheet.name)
-        put = _Put(worksheet, SheetCells(worksheet, strings), formats)
-        written[worksheet.title] = _write_sheet(worksheet, sheet, put, titles, index == 0)
+        cells = SheetCells(worksheet, formats, strings)
+        _write_sheet(worksheet, sheet, cells, titles, index == 0)
+        written[worksheet.title] = cells.write()
     book.active = 0
     _set_properties(book, workbook)
     parts = _Parts()
@@ -231,197 +224,31 @@ def _set_properties(book: Any, workbook: Workbook) -> None:
     properties.modified = FIXED_TIME
 
 
-class _Formats:
-    """The cell formats of one workbook, each made once, named by the keys of their
-    parts: fonts ``title``, ``heading``, ``header`` (bold), ``text``, ``line`` (plain line
-    above a table) and ``link``; alignments ``wrap``, ``above`` (not wrapped), ``right``
-    and ``indent``."""
-
-    def __init__(self) -> None:
-        from openpyxl.styles import Alignment, Font
-
-        self.fonts: dict[str, Any] = {
-            "title": Font(name=FONT_NAME, size=TITLE_SIZE, bold=True),
-            "heading": Font(name=FONT_NAME, size=HEADING_SIZE, bold=True),
-            "line": Font(name=FONT_NAME, size=FONT_SIZE, bold=False),
-            "header": Font(name=FONT_NAME, size=FONT_SIZE, bold=True),
-            "text": Font(name=FONT_NAME, size=FONT_SIZE),
-            "link": Font(name=FONT_NAME, size=FONT_SIZE, underline="single"),
-        }
-        self.alignments: dict[str, Any] = {
-            "wrap": Alignment(wrap_text=True, vertical="top"),
-            "above": Alignment(wrap_text=False, vertical="top"),
-            "right": Alignment(wrap_text=True, vertical="top", horizontal="right"),
-            "indent": Alignment(wrap_text=True, vertical="top", horizontal="left", indent=1),
-        }
-        self._made: dict[tuple[str, str | None, str | None, bool, str | None], Any] = {}
-        self._sizes: dict[tuple[str, str | None], tuple[float, bool, bool]] = {}
-
-    def style(
-        self,
-        sheet: Any,
-        font: str,
-        alignment: str | None = None,
-        number_format: str | None = None,
-        quote: bool = False,
-        named: str | None = None,
-    ) -> Any:
-        """The format (an openpyxl ``StyleArray``) with the named font and alignment (or
-        none), number format, quote prefix and named cell style.
-
-        The first time a combination is asked for, a scratch cell of ``sheet`` is given it
-        through openpyxl's style descriptors, which add each new font, alignment or number
-        format to the workbook's lists, in the order first used, as when every cell is
-        given them; later asks get the same value without hashing a font again.
-        """
-        key = (font, alignment, number_format, quote, named)
-        made = self._made.get(key)
-        if made is None:
-            from openpyxl.cell.cell import Cell
-
-            cell = Cell(sheet)
-            if named is not None:
-                cell.style = named
-            if number_format is not None:
-                cell.number_format = number_format
-            if quote:
-                cell.quotePrefix = True
-            cell.font = self.fonts[font]
-            if alignment is not None:
-                cell.alignment = self.alignments[alignment]
-            made = self._made[key] = cell._style
-        return made
-
-    def size(self, font: str, alignment: str | None) -> tuple[float, bool, bool]:
-        """Font size, boldness and wrapping of a cell with this font and alignment."""
-        size = self._sizes.get((font, alignment))
-        if size is None:
-            chosen = self.fonts[font]
-            wrapped = alignment is not None and bool(self.alignments[alignment].wrap_text)
-            size = self._sizes[font, alignment] = (chosen.sz or FONT_SIZE, bool(chosen.b), wrapped)
-        return size
-
-
-class _Put:
-    """Puts the cells of one sheet: each into ``cells`` with its format, and noted (by
-    row and column) with its text (``None`` for a number), font size, boldness and
-    wrapping, for :func:`_fit_rows`."""
-
-    def __init__(self, worksheet: Any, cells: SheetCells, formats: _Formats) -> None:
-        self.worksheet = worksheet
-        self.cells = cells
-        self.formats = formats
-        self.sizes: dict[tuple[int, int], tuple[str | None, float, bool, bool]] = {}
-
-    def text(
-        self,
-        row: int,
-        column: int,
-        text: str,
-        font: str,
-        alignment: str,
-        named: str | None = None,
-        link_to: str | None = None,
-    ) -> None:
-        """Put ``text`` as text (never a formula, whatever it starts with), linking to
-        cell A1 of sheet ``link_to`` if given."""
-        quote = text.startswith(FORMULA_STARTS)
-        style = self.formats.style(self.worksheet, font, alignment, quote=quote, named=named)
-        link = None
-        if link_to is not None:
-            from openpyxl.utils import get_column_letter
-            from openpyxl.worksheet.hyperlink import Hyperlink
-
-            reference = f"{get_column_letter(column)}{row}"
-            link = Hyperlink(ref=reference, location=f"'{link_to}'!A1", display=text)
-        stored = self.cells.text(row, column, text, style, link)
-        self.sizes[row, column] = (stored, *self.formats.size(font, alignment))
-
-    def number(self, row: int, column: int, value: int | float, number_format: str) -> None:
-        """Put the number ``value``, shown with ``number_format``."""
-        style = self.formats.style(self.worksheet, "text", number_format=number_format)
-        self.cells.number(row, column, value, style)
-        self.sizes[row, column] = (None, *self.formats.size("text", None))
-
-
 def _write_sheet(
-    worksheet: Any, sheet: Sheet, put: _Put, titles: dict[str, Any], selected: bool
-) -> WrittenSheet:
-    """Lay ``sheet`` out on ``worksheet``; its cells as written. ``titles`` are the chart
+    worksheet: Any, sheet: Sheet, cells: SheetCells, titles: dict[str, Any], selected: bool
+) -> None:
+    """Lay ``sheet`` out on ``worksheet``, its cells in ``cells``. ``titles`` are the chart
     titles made so far (see :func:`_chart_title`)."""
     # Above a table, text runs on across the empty cells to its right (as gptables does):
     # wrapped in a column sized for the table, a title would be a tall narrow block.
     above = "wrap" if sheet.table is None else "above"
-    put.text(1, 1, sheet.title, "title", above, named=TITLE_STYLE)
-    put.text(2, 1, sheet.description, "text", above)
+    cells.text(1, 1, sheet.title, "title", above, named=TITLE_STYLE)
+    cells.text(2, 1, sheet.description, "text", above)
     row = 3
     for line in sheet.lines:
-        _write_line(put, row, line, above)
+        _write_line(cells, row, line, above)
         row += 1
     if sheet.table is not None:
-        _write_table(worksheet, row, sheet.table, put)
+        _write_table(worksheet, row, sheet.table, cells)
         if sheet.chart is not None:
             _write_chart(worksheet, row, sheet, titles)
     else:
         worksheet.column_dimensions["A"].width = COVER_WIDTH
-    heights = _fit_rows(worksheet, put.sizes)
     _print_landscape_one_page_wide(worksheet)
     view = worksheet.sheet_view
     view.tabSelected = selected
     view.selection[0].activeCell = "A1"
     view.selection[0].sqref = "A1"
-    return put.cells.write(heights)
-
-
-def _fit_rows(
-    worksheet: Any, sizes: dict[tuple[int, int], tuple[str | None, float, bool, bool]]
-) -> dict[int, int]:
-    """The height each row needs, where more than the default: its tallest cell's font
-    size, and for wrapped text the lines it wraps to in its column. ``sizes`` are the
-    sheet's cells by row and column: text (``None`` for a number), font size, boldness
-    and wrapping.
-
-    Excel sizes rows without a stored height itself, but LibreOffice does not for ``.xlsx``
-    files: without a height, wrapped text there is cut to its first line and runs into the
-    rows below. The estimate errs on the generous side.
-    """
-    from openpyxl.utils import get_column_letter
-
-    heights: dict[int, int] = {}
-    widths: dict[int, float] = {}
-    for (row, column), (text, points, bold, wrapped) in sizes.items():
-        lines = 1
-        if wrapped and text is not None:
-            width = widths.get(column)
-            if width is None:
-                letter = get_column_letter(column)
-                width = widths[column] = worksheet.column_dimensions[letter].width
-            lines = wrapped_lines(text, width, points, bold)
-        needed = math.ceil(lines * points * LINE_SPACING + 2)
-        if needed > heights.get(row, DEFAULT_ROW_HEIGHT):
-            heights[row] = needed
-    return heights
-
-
-def wrapped_lines(text: str, width: float, points: float, bold: bool = False) -> int:
-    """How many lines ``text`` takes, wrapped at word boundaries in a column ``width``
-    characters wide (a character being a digit at 12 points), at ``points`` points."""
-    # Text averages narrower than digits: about 1.1 characters to a unit of width.
-    per_line = max(1, math.floor(1.1 * (width - 1) * FONT_SIZE / points / (1.1 if bold else 1.0)))
-    return sum(_part_lines(part, per_line) for part in text.split("\n"))
-
-
-@functools.lru_cache(maxsize=4096)
-def _part_lines(part: str, per_line: int) -> int:
-    """The lines ``part`` (no line breaks) wraps to, ``per_line`` characters to a line.
-
-    A part that fits is one line, as textwrap would say (only tabs, which it expands, can
-    make a line longer than its characters); a workbook repeats many longer texts (notes,
-    sources), counted once.
-    """
-    if len(part) <= per_line and "\t" not in part:
-        return 1
-    return max(1, len(textwrap.wrap(part, per_line)))
 
 
 def _print_landscape_one_page_wide(worksheet: Any) -> None:
@@ -434,27 +261,27 @@ def _print_landscape_one_page_wide(worksheet: Any) -> None:
     worksheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _write_line(put: _Put, row: int, line: Line, alignment: str) -> None:
+def _write_line(cells: SheetCells, row: int, line: Line, alignment: str) -> None:
     if line.link is not None:
-        put.text(row, 1, line.text, "link", alignment, link_to=line.link)
+        cells.text(row, 1, line.text, "link", alignment, link_to=line.link)
     else:
-        put.text(row, 1, line.text, "heading" if line.heading else "line", alignment)
+        cells.text(row, 1, line.text, "heading" if line.heading else "line", alignment)
 
 
-def _write_table(worksheet: Any, top: int, table: Table, put: _Put) -> None:
+def _write_table(worksheet: Any, top: int, table: Table, cells: SheetCells) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table as ExcelTable
     from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 
     alignments = [_alignment(table, position) for position in range(len(table.columns))]
     for position, column in enumerate(table.columns, start=1):
-        put.text(top, position, column.heading, "header", alignments[position - 1])
+        cells.text(top, position, column.heading, "header", alignments[position - 1])
         letter = get_column_letter(position)
         current = worksheet.column_dimensions[letter].width or 0
         worksheet.column_dimensions[letter].width = max(current, column.width)
-    for offset, cells in enumerate(table.rows, start=1):
-        for position, cell in enumerate(cells, start=1):
-            _put_cell(put, top + offset, position, cell, alignments[position - 1])
+    for offset, values in enumerate(table.rows, start=1):
+        for position, cell in enumerate(values, start=1):
+            _put_cell(cells, top + offset, position, cell, alignments[position - 1])
     last = f"{get_column_letter(len(table.columns))}{top + len(table.rows)}"
     excel_table = ExcelTable(
         displayName=table.name,
@@ -527,10 +354,10 @@ def _write_chart(worksheet: Any, top: int, sheet: Sheet, titles: dict[str, Any])
     worksheet.add_chart(chart, f"{get_column_letter(len(table.columns) + 2)}{top}")
 
 
-def _put_cell(put: _Put, row: int, column: int, cell: Cell, alignment: str) -> None:
+def _put_cell(cells: SheetCells, row: int, column: int, cell: Cell, alignment: str) -> None:
     if isinstance(cell, Link):
-        put.text(row, column, cell.text, "link", alignment, link_to=cell.sheet)
+        cells.text(row, column, cell.text, "link", alignment, link_to=cell.sheet)
     elif isinstance(cell, Number):
-        put.number(row, column, cell.value, str(cell.format))
+        cells.number(row, column, cell.value, str(cell.format))
     else:
-        put.text(row, column, cell.text, "text", alignment)
+        cells.text(row, column, cell.text, "text", alignment)
