@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from contextlib import AbstractContextManager, closing, contextmanager
 from itertools import islice, repeat
 from operator import add, itemgetter
@@ -303,7 +303,7 @@ def _take(
     return taken, None
 
 
-def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+def _xlsx_rows(path: Path) -> Generator[list[str], None, None]:
     with open_regular(path) as handle:
         workbook = open_workbook(handle, path)
         try:
