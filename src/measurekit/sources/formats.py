@@ -277,6 +277,7 @@ class TalliedSource(Source, Generic[K]):
         self.spec = spec
         self._files = tuple(files)
         self._monthly: dict[Hashable, dict[int, int]] = {}
+        self._by_rest: dict[tuple[Any, ...], tuple[K, dict[int, int]]] | None = None
 
     def coverage(self) -> dict[str, list[Month]]:
         return {self.covers: list(Window(self.first, self.last))}
@@ -295,19 +296,35 @@ class TalliedSource(Source, Generic[K]):
     def monthly(self, selection: Hashable, admits: Callable[[K], bool]) -> dict[int, int]:
         """How many rows ``admits`` keeps in each month (by :attr:`Month.index`).
 
-        Worked out once per ``selection`` (which must stand for ``admits``: the same
-        selection, the same rows kept) in one pass over the tally, so that counting any
-        number of windows costs one look-up per month rather than a pass per window.
+        ``admits`` must not look at a key's month (its first item): it is asked once for
+        each distinct rest of a key, with one key that has it. Worked out once per
+        ``selection`` (which must stand for ``admits``: the same selection, the same rows
+        kept), so that counting any number of windows costs one look-up per month rather
+        than a pass over the tally per window.
         """
         totals = self._monthly.get(selection)
         if totals is None:
             totals = {}
-            for key, n in self._tally.items():
+            for key, months in self._months_by_rest().values():
                 if admits(key):
-                    index = key[0].index
-                    totals[index] = totals.get(index, 0) + n
+                    for index, n in months.items():
+                        totals[index] = totals.get(index, 0) + n
             self._monthly[selection] = totals
         return totals
+
+    def _months_by_rest(self) -> dict[tuple[Any, ...], tuple[K, dict[int, int]]]:
+        """The tally by the rest of its keys (all but the month): one key with that rest,
+        and its counts by month."""
+        if self._by_rest is None:
+            self._by_rest = {}
+            for key, n in self._tally.items():
+                entry = self._by_rest.get(key[1:])
+                if entry is None:
+                    entry = self._by_rest[key[1:]] = (key, {})
+                months = entry[1]
+                index = key[0].index
+                months[index] = months.get(index, 0) + n
+        return self._by_rest
 
 
 def window_total(monthly: Mapping[int, int], window: Window) -> int:

@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from contextlib import AbstractContextManager, closing, contextmanager
 from itertools import islice, repeat
-from operator import add, itemgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -177,13 +177,11 @@ def _chunks_of(
     positions = [wanted.get(column, width) for column in columns]
     pick = _picker(positions)
     reach = max(positions, default=-1) + 1  # a row is padded with "" to this length
-    padding = [""] * (reach - width) if reach > width else None
     number = 2  # the next row's number
     while True:
         chunk, failure = _take(rows, CHUNK_ROWS, path)
         if chunk and _all_sound(chunk, width):
-            padded = map(add, chunk, repeat(padding)) if padding else chunk
-            yield CellChunk(range(number, number + len(chunk)), list(map(pick, padded)))
+            yield CellChunk(range(number, number + len(chunk)), _cells(chunk, positions, width))
         elif chunk:
             yield from _checked_chunk(chunk, number, names, path, is_workbook, pick, reach)
         number += len(chunk)
@@ -200,6 +198,21 @@ def _all_sound(chunk: list[list[str]], width: int) -> bool:
         return False
     joined = list(map("".join, chunk))
     return all(map(str.isprintable, joined)) and not any(map(str.isspace, joined))
+
+
+def _cells(rows: list[list[str]], positions: Sequence[int], width: int) -> list[tuple[str, ...]]:
+    """The cells at ``positions`` of each of ``rows`` (``""`` at a position past ``width``,
+    the rows' length), each row's as a tuple; made in C, column by column when the rows
+    lack some column (no row is padded)."""
+    if not positions:
+        return [()] * len(rows)
+    if len(positions) > 1 and max(positions) < width:
+        return list(map(itemgetter(*positions), rows))
+    columns = [
+        map(itemgetter(position), rows) if position < width else repeat("", len(rows))
+        for position in positions
+    ]
+    return list(zip(*columns, strict=True))
 
 
 def _picker(positions: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
