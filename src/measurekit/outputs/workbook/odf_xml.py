@@ -69,8 +69,8 @@ _DECLARATIONS = "".join(f' xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES
 _PROLOGUE = "<?xml version='1.0' encoding='UTF-8'?>\n"
 
 #: Characters XML 1.0 cannot hold (controls other than tab, newline and carriage return;
-#: surrogates; U+FFFE and U+FFFF) or discourages (C1 controls but NEL, and the last two code
-#: points of each plane): each is written as U+FFFD, the replacement character.
+#: surrogates; U+FFFE and U+FFFF) or discourages (DEL, the C1 controls but NEL, and the last
+#: two code points of each plane): each is written as U+FFFD, the replacement character.
 _UNWRITABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
     + "".join(

@@ -65,23 +65,7 @@ def write_ods(workbook: Workbook) -> bytes:
     styles = _Styles()
     charts: list[tuple[Sheet, Table]] = []
     tables = "".join(_sheet(styles, sheet, charts) for sheet in workbook.sheets)
-    ranges = "".join(
-        '<table:database-range table:name="{}" table:target-range-address="{}" '
-        'table:contains-header="true" table:display-filter-buttons="false"/>'.format(
-            attribute(sheet.table.name),
-            attribute(
-                cell_range(
-                    sheet.name,
-                    0,
-                    sheet.header_row,
-                    len(sheet.table.columns) - 1,
-                    sheet.header_row + len(sheet.table.rows),
-                )
-            ),
-        )
-        for sheet in workbook.sheets
-        if sheet.table is not None
-    )
+    ranges = "".join(_database_range(sheet) for sheet in workbook.sheets)
     ranges_element = (
         f"<table:database-ranges>{ranges}</table:database-ranges>"
         if ranges
@@ -108,6 +92,22 @@ def write_ods(workbook: Workbook) -> bytes:
             (f"{folder}content.xml", "text/xml", chart_content(sheet, table)),
         ]
     return package(MIMETYPE, entries)
+
+
+def _database_range(sheet: Sheet) -> str:
+    """``sheet``'s table named as a database range with a header row and no filter buttons,
+    ODS's equivalent of an Excel table (nothing when the sheet has no table)."""
+    if sheet.table is None:
+        return ""
+    top = sheet.header_row
+    address = cell_range(
+        sheet.name, 0, top, len(sheet.table.columns) - 1, top + len(sheet.table.rows)
+    )
+    return (
+        f'<table:database-range table:name="{attribute(sheet.table.name)}" '
+        f'table:target-range-address="{attribute(address)}" '
+        'table:contains-header="true" table:display-filter-buttons="false"/>'
+    )
 
 
 def _text_properties(size: str, bold: bool = False, underline: bool = False) -> str:
@@ -317,9 +317,8 @@ def _sheet(styles: _Styles, sheet: Sheet, charts: list[tuple[Sheet, Table]]) -> 
             frame = chart_frame(sheet, table, GRAPHIC_STYLE, f"./Object {len(charts)}")
             header += f"<table:table-cell/><table:table-cell>{frame}</table:table-cell>"
         rows.append(header)
-        text_styles = [
-            styles.texts.get(kind, styles.body) for kind in kinds
-        ]  # the style of a text cell in each column
+        # The style of a text cell in each column.
+        text_styles = [styles.texts.get(kind, styles.body) for kind in kinds]
         number_styles = styles.numbers
         for cells in table.rows:
             row = []
