@@ -27,14 +27,18 @@ def test_the_audit_names_still_load_when_asked_for() -> None:
 
 
 def test_loading_every_plugin_leaves_out_what_only_some_runs_use() -> None:
-    """Worker processes (police.uk folders), the ONS workbook reader, the data-quality
-    report and the many-forces runner load when a run uses them, not with the plugins."""
+    """Worker processes and readers of police.uk folders, the ONS workbook reader, the
+    data-quality report and the many-forces runner load when a run uses them, not with the
+    plugins."""
     optional = (
         "concurrent.futures",
         "ctypes",
         "multiprocessing",
         "measurekit_ons_pfa.edition",
         "measurekit_ons_pfa.source",
+        "measurekit_police_uk.folder",
+        "measurekit_police_uk.reading",
+        "measurekit_police_uk.source",
         "measurekit.check.report",
         "measurekit.many.run",
         "measurekit.sources.sql.connection",

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import tomllib
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -38,8 +39,9 @@ from measurekit.api import (
     SourceSpec,
     hookimpl,
 )
-from measurekit_police_uk.folder import PoliceUkData, find_files, read_files
-from measurekit_police_uk.source import PoliceUkSource, choose_forces
+
+if TYPE_CHECKING:  # the readers load when a statement reads police.uk files, not with the plugin
+    from measurekit_police_uk.source import PoliceUkSource
 
 __version__ = "0.1.0"
 
@@ -113,6 +115,8 @@ class PoliceUkFormat(SourceFormat):
     def forces(self, spec: SourceSpec) -> list[ForceRef]:
         """The forces the files hold, as ``Falls within`` names them (the read is
         remembered, so opening each force afterwards does not read the files again)."""
+        from measurekit_police_uk.folder import find_files, read_files
+
         options: PoliceUkOptions = spec.options or PoliceUkOptions()
         data = read_files(find_files(spec.paths), options.workers)
         return [ForceRef(name) for name in sorted(data.forces)]
@@ -120,6 +124,9 @@ class PoliceUkFormat(SourceFormat):
     def inspect(self, spec: SourceSpec) -> PoliceUkSource:
         """Read the files, keeping rows that cannot be read as errors in
         :meth:`PoliceUkSource.diagnostics` instead of raising at the first."""
+        from measurekit_police_uk.folder import find_files, read_files
+        from measurekit_police_uk.source import PoliceUkSource, choose_forces
+
         options: PoliceUkOptions = spec.options or PoliceUkOptions()
         where = Location(spec.paths[0] if spec.paths else spec.name)
         if options.workers is not None and options.workers < 1:
@@ -137,7 +144,7 @@ class PoliceUkFormat(SourceFormat):
                 )
             indicators[indicator] = frozenset(name.strip() for name in names)
             scopes.pop(indicator, None)  # the statement says what its own mapping counts
-        data: PoliceUkData = read_files(find_files(spec.paths), options.workers)
+        data = read_files(find_files(spec.paths), options.workers)
         forces = choose_forces(data, spec.force, spec.force_explicit, where)
         return PoliceUkSource(
             spec.name,

@@ -17,8 +17,10 @@ file that leads to ``/etc/shadow`` is named, with its line, but never quoted.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import IO
 
@@ -106,19 +108,65 @@ def read_text_limited(path: Path, limit: int, what: str, location: Location | No
 def limited_lines(
     handle: IO[str], path: Path, limit: int = MAX_LINE_BYTES, first_line: int = 1
 ) -> Iterator[str]:
-    """The lines of a text stream, each at most ``limit`` characters; a longer line is an
-    error naming the file and line (it is never read into memory whole)."""
-    number = first_line
-    readline = handle.readline
-    while line := readline(limit + 1):
-        if len(line) > limit and line[-1] != "\n":
-            raise InputError(
-                f"the line is longer than {limit:,} characters; this is not a data file "
-                "measurekit can read",
-                Location(path, number, row_name="line"),
-            )
-        yield line
-        number += 1
+    """The lines of a text stream (opened with ``newline=""``: a line ends at ``\\n``,
+    ``\\r\\n`` or ``\\r``, which it keeps), each at most ``limit`` characters besides its
+    ending; a longer line is an error naming the file and line (it is never read into
+    memory whole).
+
+    The stream is read in blocks of about a megabyte and each block split into lines by
+    ``str.splitlines``, so that a reader such as :func:`csv.reader` takes the lines one by
+    one without a Python call for each.
+    """
+    return chain.from_iterable(_line_blocks(handle, path, limit, first_line))
+
+
+#: Characters ``str.splitlines`` ends a line at that a text stream read with
+#: ``newline=""`` does not: a block holding one is split by :data:`_LINE_ENDS` instead.
+_OTHER_BREAKS = ("\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+_LINE_ENDS = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_BLOCK_CHARS = 1 << 20
+
+
+def _line_blocks(handle: IO[str], path: Path, limit: int, first_line: int) -> Iterator[list[str]]:
+    """The stream's lines, a block's worth at a time (see :func:`limited_lines`). The
+    lines before a line that is too long are handed on before the error is raised."""
+    number = first_line  # the number of the block's first line
+    carried = ""  # the last line read, when its ending may still follow
+    read = handle.read
+    while True:
+        block = read(max(_BLOCK_CHARS, limit + 2))
+        text = carried + block
+        if not text:
+            return
+        if any(mark in text for mark in _OTHER_BREAKS):
+            lines = _LINE_ENDS.findall(text)
+        else:
+            lines = text.splitlines(keepends=True)
+        carried = ""
+        if block and not lines[-1].endswith("\n"):  # it may go on in the next block
+            carried = lines.pop()
+        if (lines and max(map(len, lines)) > limit) or len(carried) > limit:
+            long = _first_long_line([*lines, carried], limit)
+            if long is not None:
+                yield lines[:long]
+                raise InputError(
+                    f"the line is longer than {limit:,} characters; this is not a data "
+                    "file measurekit can read",
+                    Location(path, number + long, row_name="line"),
+                )
+        yield lines
+        number += len(lines)
+        if not block:
+            return
+
+
+def _first_long_line(lines: list[str], limit: int) -> int | None:
+    """The position of the first of ``lines`` longer than ``limit`` characters besides
+    its line ending, or None."""
+    for position, line in enumerate(lines):
+        if len(line) > limit and len(line.rstrip("\r\n")) > limit:
+            return position
+    return None
 
 
 def may_quote(path: Path) -> bool:

@@ -10,11 +10,13 @@ SIGHUP stop a run cleanly (exit 130, 143, 129), saying which outputs were writte
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
@@ -208,8 +210,34 @@ def interrupted_message() -> str:
     )
 
 
+#: Collection thresholds for a run (see :func:`_fewer_collections`).
+GC_THRESHOLDS = (100_000, 50, 100)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often while a command runs, then as before.
+
+    A run is short and keeps most of what it makes (modules, plugins, the tally, the
+    document) to its end, so with Python's default thresholds the collector scans the same
+    live objects over and over: about a fifth of a small build's processor time. Reference
+    counting still frees everything else at once; mypy tunes its runs the same way.
+    """
+    previous = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    with _fewer_collections():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = build_parser().parse_args(argv)
     previous = _stop_on_signals()
     output_set.written_this_run.clear()

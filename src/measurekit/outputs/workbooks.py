@@ -1,8 +1,8 @@
 """The ``xlsx`` and ``ods`` output formats: the statement as an accessible workbook.
 
 Both write the same layout (:func:`measurekit.outputs.workbook.layout.build_workbook`); only the
-engine differs. The spreadsheet libraries are imported when a workbook is rendered, not
-when measurekit is imported.
+engine differs. The spreadsheet library (openpyxl, for ``xlsx``) is imported when a workbook
+is rendered, not when measurekit is imported.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class XlsxFormat(_WorkbookFormat):
 
 
 class OdsFormat(_WorkbookFormat):
-    """An OpenDocument spreadsheet, written with odfpy."""
+    """An OpenDocument spreadsheet, its XML written with the standard library."""
 
     name = "ods"
     extension = ".ods"

@@ -51,41 +51,77 @@ def select_force_by(
 ) -> Iterator[T]:
     """:func:`select_force` for rows in any form: ``force_of`` gives an item's ``force``
     cell, stripped (``""`` when blank or absent)."""
-    keys = {normalise(name) for name in wanted}
-    belongs: dict[str, bool] = {}
-    others: set[str] = set()
+    rule = ForceRule(wanted, explicit, path)
     held: list[T] = []
-    matched = False
     for item in items:
-        force = force_of(item)
-        if not force:
+        if rule.admits(force_of(item)):
             yield item
-            continue
-        ours = belongs.get(force)
-        if ours is None:
-            ours = normalise(force) in keys
-            if len(belongs) < _KNOWN_FORCES:
-                belongs[force] = ours
-        if ours:
-            matched = True
-            yield item
-            continue
-        others.add(force)
-        if not matched and not explicit and len(others) == 1:
+        elif rule.holding:
             held.append(item)
         else:
             held.clear()
-    if matched or not others:
-        return
-    if len(others) == 1 and not explicit:
+    if rule.held_rows_belong():
         yield from held
-        return
-    held_names = ", ".join(sorted(map(excerpt, others))) if may_quote(path) else "other forces"
-    raise InputError(
-        f"no rows for force {' or '.join(repr(w) for w in wanted)}; the file holds "
-        f'{held_names} (set force = "..." for the source)',
-        Location(path, None, FORCE_COLUMN),
-    )
+
+
+class ForceRule:
+    """Which of a file's rows belong to the wanted force, by their ``force`` cell: the
+    rule of :func:`select_force`, for rows met one at a time or a distinct cell at a time.
+
+    :meth:`admits` says whether a row belongs as it comes; rows of another force that
+    :attr:`holding` says to keep may still belong, which :meth:`held_rows_belong` decides
+    once every row of the file has been seen.
+    """
+
+    def __init__(self, wanted: tuple[str, ...], explicit: bool, path: Path) -> None:
+        self.wanted = wanted
+        self.explicit = explicit
+        self.path = path
+        self._keys = {normalise(name) for name in wanted}
+        self._belongs: dict[str, bool] = {}
+        self.matched = False
+        self.others: set[str] = set()
+
+    def admits(self, force: str) -> bool:
+        """Whether a row whose ``force`` cell (stripped) is ``force`` belongs: a blank cell
+        or the wanted force's name. Another force's name is remembered."""
+        if not force:
+            return True
+        ours = self._belongs.get(force)
+        if ours is None:
+            ours = normalise(force) in self._keys
+            if len(self._belongs) < _KNOWN_FORCES:
+                self._belongs[force] = ours
+        if ours:
+            self.matched = True
+        else:
+            self.others.add(force)
+        return ours
+
+    @property
+    def holding(self) -> bool:
+        """Whether the rows of another force seen so far must be kept: no row has been the
+        wanted force's, they are all one other force's, and the statement file did not name
+        the force (the file may be that force's own extract)."""
+        return not self.matched and not self.explicit and len(self.others) == 1
+
+    def held_rows_belong(self) -> bool:
+        """Once the file is read: whether the rows kept while :attr:`holding` belong (the
+        file holds one force only, not named, and the statement did not name one). Raises
+        :class:`InputError` listing the forces present when no row of the file belongs."""
+        if self.matched or not self.others:
+            return False
+        if len(self.others) == 1 and not self.explicit:
+            return True
+        others = self.others
+        held_names = (
+            ", ".join(sorted(map(excerpt, others))) if may_quote(self.path) else "other forces"
+        )
+        raise InputError(
+            f"no rows for force {' or '.join(repr(w) for w in self.wanted)}; the file holds "
+            f'{held_names} (set force = "..." for the source)',
+            Location(self.path, None, FORCE_COLUMN),
+        )
 
 
 #: How many distinct ``force`` cells :func:`select_force_by` remembers the verdict on.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
@@ -30,13 +31,14 @@ from measurekit.sources.base import (
 from measurekit.sources.explanation import Explanation, InputRow
 from measurekit.sources.forces import (
     FORCE_COLUMN,
+    ForceRule,
     forces_in_column,
     select_force,
     select_force_by,
 )
 from measurekit.sources.parsing import boolean, month, month_of_date, whole_number
 from measurekit.sources.provenance import InputFile, RowCounter
-from measurekit.sources.tabular import Row, read_cells, read_rows
+from measurekit.sources.tabular import Row, cell_chunks, read_cells, read_rows
 from measurekit.sources.tiling import Gap, tile
 
 
@@ -97,106 +99,154 @@ def tally_rows(
     lacking: set[str] | None = None,
 ) -> Counter[Any]:
     """How many of the force's rows in ``spec``'s files reduce to each key: the tuple of
-    what each of ``readers`` reads from its column, in order.
+    what each of ``readers`` reads from its column, in order. The first reader's column
+    should be the one whose cells vary most (a record's date).
 
-    The rows are streamed, and a row that cannot be read raises at once, as though each
-    row were read in turn; but each distinct row, and each distinct cell of a column, is
-    read only once (up to :data:`MAX_REMEMBERED` of them at a time), so most rows cost a
-    look-up and a count rather than a parse of every cell. The first reader's column
-    should be the one whose cells vary most (a record's date). ``counter`` counts every
-    data row of each file (the force's and others'); ``lacking`` gathers the optional
-    columns some file's header lacks.
+    Each file is read a chunk of rows at a time (:func:`cell_chunks`) and its rows are
+    counted in C (``map``, ``zip``, :class:`collections.Counter`): by what their first
+    cell reads as, and the raw text of their other cells. Only each distinct first cell,
+    and each distinct combination of the rest, is read by a Python call (up to
+    :data:`MAX_REMEMBERED` at a time, so memory stays bounded). When anything in a file
+    cannot be read, the file is read again row by row (:func:`_raise_first_problem`), so
+    the error is the one reading each row in turn meets first, at its row.
+
+    ``counter`` counts every data row of each file (the force's and others');
+    ``lacking`` gathers the optional columns some file's header lacks.
     """
     columns = (*(column for column, _ in readers), FORCE_COLUMN)
-    force_at = len(readers)
-    memories = [_CellMemory(column, reader, at) for at, (column, reader) in enumerate(readers)]
-    keys: dict[tuple[str, ...], tuple[Any, ...]] = {}
-    # The first column (a date) varies most: its cell and the rest of a row's cells are
-    # remembered apart too, so that a new date with known other cells is one look-up each.
-    firsts: dict[str, Any] = {}
-    rests: dict[tuple[str, ...], tuple[Any, ...]] = {}
-    seen: Counter[tuple[str, ...]] = Counter()
     tally: Counter[Any] = Counter()
-
-    def add_up() -> None:
-        for values, n in seen.items():
-            tally[keys[values]] += n
-        seen.clear()
-        keys.clear()
-
     for path in spec.paths:
-        quotable = may_quote(path)
-        cells: Iterator[tuple[int, tuple[str, ...]]] = read_cells(
-            path, required, optional, columns, lacking
-        )
-        if counter is not None:
-            cells = counter.counted(path, cells)
-        rows = select_force_by(
-            cells,
-            lambda item: item[1][force_at].strip(),
-            spec.force,
-            spec.force_explicit,
-            path,
-        )
-        for number, values in rows:
-            if values not in keys:
-                if len(keys) >= MAX_REMEMBERED:
-                    add_up()
-                first, rest = firsts.get(values[0]), rests.get(values[1:])
-                if first is None or rest is None:
-                    row = _LazyRow(path, number, columns, values, quotable)
-                    first, *others = (memory.read(row, values) for memory in memories)
-                    rest = tuple(others)
-                    if len(rests) < MAX_REMEMBERED:
-                        firsts[values[0]] = first
-                        rests[values[1:]] = rest
-                keys[values] = (first, *rest)
-            seen[values] += 1
-    add_up()
+        rows = 0
+        try:
+            file_tally = _FileTally(path, spec, columns, readers)
+            for chunk in cell_chunks(path, required, optional, columns, lacking):
+                rows += len(chunk.cells)
+                file_tally.add(chunk.cells)
+            tally.update(file_tally.finish())
+        except InputError:
+            _raise_first_problem(path, spec, required, optional, columns, readers)
+            raise  # pragma: no cover - reading each row in turn meets the problem too
+        finally:
+            if counter is not None:
+                counter.add(path, rows)
     return tally
 
 
-@attrs.define
-class _LazyRow:
-    """A row's cells, made into a :class:`Row` (for a reader, or an error) only when one
-    is needed."""
-
-    path: Path
-    number: int
-    columns: tuple[str, ...]
-    values: tuple[str, ...]
-    quotable: bool
-    _row: Row | None = None
-
-    @property
-    def row(self) -> Row:
-        if self._row is None:
-            cells = dict(zip(self.columns, self.values, strict=True))
-            self._row = Row(self.path, self.number, cells, self.quotable)
-        return self._row
+_REST = itemgetter(slice(1, None))
+_FIRST = itemgetter(0)
 
 
-@attrs.define
-class _CellMemory:
-    """What ``reader`` read from each distinct text of ``column``'s cells (at ``position``
-    among a row's cells), and one object for each distinct value (the same month read
-    from different dates), so that keys holding equal values compare by identity."""
+class _FileTally:
+    """One file's rows of the force, counted by their key (see :func:`tally_rows`).
 
-    column: str
-    reader: CellReader
-    position: int
-    texts: dict[str, Any] = attrs.Factory(dict)
-    values: dict[Any, Any] = attrs.Factory(dict)
+    A row's first cell is replaced, in C, by a small number standing for what it reads as
+    (``codes``, made the first time each distinct cell is met); rows are then counted by
+    that number and the raw text of their other cells (the last being the ``force``
+    cell), and each such pair is made into a key when :meth:`flush` adds it up. A reader's
+    error here names no row (its number is not known): :func:`tally_rows` then finds it.
+    """
 
-    def read(self, row: _LazyRow, cells: tuple[str, ...]) -> Any:
-        text = cells[self.position].strip()
-        if text in self.texts:
-            return self.texts[text]
-        value = self.reader(row.row, self.column)
-        if len(self.texts) < MAX_REMEMBERED:
-            value = self.values.setdefault(value, value)
-            self.texts[text] = value
-        return value
+    def __init__(
+        self,
+        path: Path,
+        spec: SourceSpec,
+        columns: tuple[str, ...],
+        readers: Sequence[tuple[str, CellReader]],
+    ) -> None:
+        self.path = path
+        self.columns = columns
+        self.readers = readers
+        self.quotable = may_quote(path)
+        self.rule = ForceRule(spec.force, spec.force_explicit, path)
+        self.codes: dict[str, int] = {}  # a first cell's text: its value's number
+        self.numbers: dict[Any, int] = {}  # a value read from a first cell: its number
+        self.values: list[Any] = []  # the values, by number
+        self.rests: dict[tuple[str, ...], tuple[Any, ...]] = {}  # other cells: what they read as
+        self.pending: Counter[tuple[int, tuple[str, ...]]] = Counter()
+        self.held: Counter[tuple[Any, tuple[str, ...]]] = Counter()  # another force's rows
+        self.tally: Counter[Any] = Counter()
+
+    def add(self, cells: list[tuple[str, ...]]) -> None:
+        """Count rows given as their cells (in the order of ``columns``)."""
+        firsts = list(map(_FIRST, cells))
+        new = set(firsts).difference(self.codes)
+        if new:
+            if len(self.codes) + len(new) > MAX_REMEMBERED:
+                self.flush()
+                self.codes.clear()
+                self.numbers.clear()
+                self.values.clear()
+            for text in new:
+                value = self._read(0, text)
+                number = self.numbers.setdefault(value, len(self.values))
+                if number == len(self.values):
+                    self.values.append(value)
+                self.codes[text] = number
+        self.pending.update(
+            zip(map(self.codes.__getitem__, firsts), map(_REST, cells), strict=True)
+        )
+        if len(self.pending) >= MAX_REMEMBERED:
+            self.flush()
+
+    def flush(self) -> None:
+        """Add the pending rows up by key: the force's to the tally; another force's are
+        held while they may prove to be the file's only force (:class:`ForceRule`)."""
+        rule, values, held, tally = self.rule, self.values, self.held, self.tally
+        for (number, rest), n in self.pending.items():
+            if rule.admits(rest[-1].strip()):
+                tally[(values[number], *self._rest(rest))] += n
+            elif rule.holding:
+                held[values[number], rest] += n
+            else:
+                held.clear()
+        self.pending.clear()
+
+    def finish(self) -> Counter[Any]:
+        """The file's tally, once every row has been added."""
+        self.flush()
+        if self.rule.held_rows_belong():
+            for (value, rest), n in self.held.items():
+                self.tally[(value, *self._rest(rest))] += n
+        return self.tally
+
+    def _rest(self, rest: tuple[str, ...]) -> tuple[Any, ...]:
+        """What a row's cells after the first (the force cell last) read as."""
+        known = self.rests.get(rest)
+        if known is None:
+            known = tuple(self._read(at, text) for at, text in enumerate(rest[:-1], start=1))
+            if len(self.rests) >= MAX_REMEMBERED:
+                self.rests.clear()
+            self.rests[rest] = known
+        return known
+
+    def _read(self, at: int, text: str) -> Any:
+        column, reader = self.readers[at]
+        return reader(Row(self.path, _NOT_KNOWN, {column: text}, self.quotable), column)
+
+
+#: The row number of a :class:`Row` read by :class:`_FileTally`, which counts rows by their
+#: cells and so knows no row's number.
+_NOT_KNOWN = 0
+
+
+def _raise_first_problem(
+    path: Path,
+    spec: SourceSpec,
+    required: Sequence[str],
+    optional: Sequence[str],
+    columns: tuple[str, ...],
+    readers: Sequence[tuple[str, CellReader]],
+) -> None:
+    """Read the file at ``path`` row by row, as :func:`tally_rows` counts it, and raise the
+    first problem met, at its row."""
+    quotable = may_quote(path)
+    rows = read_cells(path, required, optional, columns)
+    for number, values in select_force_by(
+        rows, lambda item: item[1][-1].strip(), spec.force, spec.force_explicit, path
+    ):
+        row = Row(path, number, dict(zip(columns, values, strict=True)), quotable)
+        for column, reader in readers:
+            reader(row, column)
 
 
 class TalliedSource(Source, Generic[K]):
@@ -227,6 +277,7 @@ class TalliedSource(Source, Generic[K]):
         self.spec = spec
         self._files = tuple(files)
         self._monthly: dict[Hashable, dict[int, int]] = {}
+        self._by_rest: dict[tuple[Any, ...], tuple[K, dict[int, int]]] | None = None
 
     def coverage(self) -> dict[str, list[Month]]:
         return {self.covers: list(Window(self.first, self.last))}
@@ -245,19 +296,35 @@ class TalliedSource(Source, Generic[K]):
     def monthly(self, selection: Hashable, admits: Callable[[K], bool]) -> dict[int, int]:
         """How many rows ``admits`` keeps in each month (by :attr:`Month.index`).
 
-        Worked out once per ``selection`` (which must stand for ``admits``: the same
-        selection, the same rows kept) in one pass over the tally, so that counting any
-        number of windows costs one look-up per month rather than a pass per window.
+        ``admits`` must not look at a key's month (its first item): it is asked once for
+        each distinct rest of a key, with one key that has it. Worked out once per
+        ``selection`` (which must stand for ``admits``: the same selection, the same rows
+        kept), so that counting any number of windows costs one look-up per month rather
+        than a pass over the tally per window.
         """
         totals = self._monthly.get(selection)
         if totals is None:
             totals = {}
-            for key, n in self._tally.items():
+            for key, months in self._months_by_rest().values():
                 if admits(key):
-                    index = key[0].index
-                    totals[index] = totals.get(index, 0) + n
+                    for index, n in months.items():
+                        totals[index] = totals.get(index, 0) + n
             self._monthly[selection] = totals
         return totals
+
+    def _months_by_rest(self) -> dict[tuple[Any, ...], tuple[K, dict[int, int]]]:
+        """The tally by the rest of its keys (all but the month): one key with that rest,
+        and its counts by month."""
+        if self._by_rest is None:
+            self._by_rest = {}
+            for key, n in self._tally.items():
+                entry = self._by_rest.get(key[1:])
+                if entry is None:
+                    entry = self._by_rest[key[1:]] = (key, {})
+                months = entry[1]
+                index = key[0].index
+                months[index] = months.get(index, 0) + n
+        return self._by_rest
 
 
 def window_total(monthly: Mapping[int, int], window: Window) -> int:

@@ -8,7 +8,7 @@ figures. Rows are numbered as in that CSV export: the first record is row 2.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from pathlib import Path
 
 from measurekit.__about__ import DISTRIBUTION
@@ -19,7 +19,9 @@ from measurekit.input_files import not_regular
 BATCH_ROWS = 8192
 
 
-def parquet_rows(path: Path, cell_text: Callable[[object], str]) -> Iterator[list[str]]:
+def parquet_rows(
+    path: Path, cell_text: Callable[[object], str]
+) -> Generator[list[str], None, None]:
     """The header (column names), then each row of the Parquet file at ``path`` with its
     cells turned into text by ``cell_text``.
 

@@ -97,6 +97,10 @@ class RowCounter:
         finally:  # counted once, at the end (or at an error): not a look-up per item
             self._rows[path] += passed
 
+    def add(self, path: Path, rows: int) -> None:
+        """Count ``rows`` more rows of ``path``."""
+        self._rows[path] = self._rows.get(path, 0) + rows
+
     def inputs(self) -> tuple[InputFile, ...]:
         """Every file counted, in the order first read, with its digest."""
         return tuple(input_file(path, rows) for path, rows in self._rows.items())

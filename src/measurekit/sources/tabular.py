@@ -13,7 +13,9 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Sequence
+from contextlib import AbstractContextManager, closing, contextmanager
+from itertools import islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
@@ -83,21 +85,72 @@ def read_cells(
     The checks and errors of :func:`read_rows`, without making a :class:`Row` of every
     row: for readers that look at most rows' cells only to tally them.
     """
+    for chunk in cell_chunks(path, required, optional, columns, lacking):
+        yield from zip(chunk.numbers, chunk.cells, strict=True)
+
+
+#: How many rows :func:`cell_chunks` reads, checks and picks the cells of at a time.
+CHUNK_ROWS = 4096
+
+
+@attrs.frozen
+class CellChunk:
+    """Consecutive data rows of a file (blank rows left out): ``cells[i]`` holds the
+    cells of the row numbered ``numbers[i]``."""
+
+    numbers: Sequence[int]
+    cells: list[tuple[str, ...]]
+
+
+def cell_chunks(
+    path: Path,
+    required: Collection[str],
+    optional: Collection[str],
+    columns: Sequence[str],
+    lacking: set[str] | None = None,
+) -> Iterator[CellChunk]:
+    """:func:`read_cells`, a chunk of up to :data:`CHUNK_ROWS` rows at a time.
+
+    A chunk whose rows are all sound (as many cells as the header, no control
+    characters, none blank) is checked and picked by C code (the csv module, ``map``,
+    ``operator.itemgetter``), with no Python call for each row; any other chunk is read
+    row by row, with the errors :func:`read_rows` gives. The rows before a row that cannot
+    be read are handed on, in a chunk of their own, before the error is raised, so a
+    reader that stops at the first problem meets the problems in the file's order.
+    """
     if path.is_dir():
         raise InputError("is a folder; this format reads one file per path", Location(path))
-    quotable = may_quote(path)
     suffix = path.suffix.lower()
     is_workbook = suffix in {".xlsx", ".xlsm", ".parquet"}  # rows may stop short
     if suffix == ".parquet":
         from measurekit.sources.parquet import parquet_rows
 
-        rows = parquet_rows(path, _cell_text)
+        opened: AbstractContextManager[Iterator[list[str]]] = closing(
+            parquet_rows(path, _cell_text)
+        )
     else:
-        rows = _xlsx_rows(path) if is_workbook else _csv_rows(path)
-    header = next(rows, None)
-    if header is None:
+        opened = closing(_xlsx_rows(path)) if is_workbook else _csv_reader(path)
+    with opened as rows:
+        yield from _chunks_of(rows, path, is_workbook, required, optional, columns, lacking)
+
+
+def _chunks_of(
+    rows: Iterator[list[str]],
+    path: Path,
+    is_workbook: bool,
+    required: Collection[str],
+    optional: Collection[str],
+    columns: Sequence[str],
+    lacking: set[str] | None,
+) -> Iterator[CellChunk]:
+    """:func:`cell_chunks` of the rows read from the file at ``path``."""
+    quotable = may_quote(path)
+    header, failure = _take(rows, 1, path)
+    if failure is not None:
+        raise failure
+    if not header:
         raise InputError("the file is empty; expected a header row", Location(path))
-    names = [name.strip() for name in header]
+    names = [name.strip() for name in header[0]]
     missing = [column for column in required if column not in names]
     if missing:
         has = ", ".join(excerpt(n) for n in names if n) if quotable else "other columns"
@@ -124,15 +177,42 @@ def read_cells(
     positions = [wanted.get(column, width) for column in columns]
     pick = _picker(positions)
     reach = max(positions, default=-1) + 1  # a row is padded with "" to this length
-    for number, values in enumerate(rows, start=2):
-        joined = "".join(values)
-        if not joined.strip():
-            continue  # a blank row
-        if len(values) != width or not joined.isprintable():  # else nothing to check
-            _check_row(values, names, path, number, is_workbook)
-        if len(values) < reach:
-            values.extend([""] * (reach - len(values)))
-        yield number, pick(values)
+    number = 2  # the next row's number
+    while True:
+        chunk, failure = _take(rows, CHUNK_ROWS, path)
+        if chunk and _all_sound(chunk, width):
+            yield CellChunk(range(number, number + len(chunk)), _cells(chunk, positions, width))
+        elif chunk:
+            yield from _checked_chunk(chunk, number, names, path, is_workbook, pick, reach)
+        number += len(chunk)
+        if failure is not None:
+            raise failure
+        if len(chunk) < CHUNK_ROWS:
+            return
+
+
+def _all_sound(chunk: list[list[str]], width: int) -> bool:
+    """Whether every row of ``chunk`` has ``width`` cells, holds no control character or
+    noncharacter and is not blank: checked in C, a pass of ``map`` each."""
+    if set(map(len, chunk)) != {width}:
+        return False
+    joined = list(map("".join, chunk))
+    return all(map(str.isprintable, joined)) and not any(map(str.isspace, joined))
+
+
+def _cells(rows: list[list[str]], positions: Sequence[int], width: int) -> list[tuple[str, ...]]:
+    """The cells at ``positions`` of each of ``rows`` (``""`` at a position past ``width``,
+    the rows' length), each row's as a tuple; made in C, column by column when the rows
+    lack some column (no row is padded)."""
+    if not positions:
+        return [()] * len(rows)
+    if len(positions) > 1 and max(positions) < width:
+        return list(map(itemgetter(*positions), rows))
+    columns = [
+        map(itemgetter(position), rows) if position < width else repeat("", len(rows))
+        for position in positions
+    ]
+    return list(zip(*columns, strict=True))
 
 
 def _picker(positions: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
@@ -140,6 +220,40 @@ def _picker(positions: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
     if len(positions) > 1:
         return itemgetter(*positions)
     return lambda values: tuple(values[position] for position in positions)
+
+
+def _checked_chunk(
+    chunk: list[list[str]],
+    first: int,
+    names: list[str],
+    path: Path,
+    padded: bool,
+    pick: Callable[[list[str]], tuple[str, ...]],
+    reach: int,
+) -> Iterator[CellChunk]:
+    """The rows of ``chunk`` (the first numbered ``first``) checked one by one: blank
+    rows left out, the rows before a row that cannot be read handed on before its error
+    is raised."""
+    width = len(names)
+    numbers: list[int] = []
+    cells: list[tuple[str, ...]] = []
+    for number, values in enumerate(chunk, start=first):
+        joined = "".join(values)
+        if not joined.strip():
+            continue  # a blank row
+        if len(values) != width or not joined.isprintable():  # else nothing to check
+            try:
+                _check_row(values, names, path, number, padded)
+            except InputError:
+                if cells:
+                    yield CellChunk(numbers, cells)
+                raise
+        if len(values) < reach:
+            values = values + [""] * (reach - len(values))
+        numbers.append(number)
+        cells.append(pick(values))
+    if cells:
+        yield CellChunk(numbers, cells)
 
 
 def _check_row(values: list[str], names: list[str], path: Path, number: int, padded: bool) -> None:
@@ -172,25 +286,37 @@ def _check_row(values: list[str], names: list[str], path: Path, number: int, pad
                 )
 
 
-def _csv_rows(path: Path) -> Iterator[list[str]]:
+@contextmanager
+def _csv_reader(path: Path) -> Iterator[Iterator[list[str]]]:
+    """The CSV file at ``path`` open for :func:`_take` (a :func:`csv.reader`)."""
     with open_regular(path) as binary:
         handle = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-        reader = csv.reader(limited_lines(handle, path))
-        try:
-            yield from reader
-        except UnicodeDecodeError as error:
-            raise InputError(
-                f"not UTF-8 text (byte {error.start}); save the file as UTF-8 CSV",
-                Location(path),
-            ) from error
-        except csv.Error as error:
-            raise InputError(
-                f"not a readable CSV file: {error}",
-                Location(path, reader.line_num, row_name="line"),
-            ) from error
+        yield csv.reader(limited_lines(handle, path))
 
 
-def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+def _take(
+    rows: Iterator[list[str]], count: int, path: Path
+) -> tuple[list[list[str]], InputError | None]:
+    """The next ``count`` rows (fewer at the end of the file), and the error that stopped
+    the reading when one did: the rows read before it come first."""
+    taken: list[list[str]] = []
+    try:
+        taken.extend(islice(rows, count))
+    except InputError as error:
+        return taken, error
+    except UnicodeDecodeError as error:
+        return taken, InputError(
+            f"not UTF-8 text (byte {error.start}); save the file as UTF-8 CSV", Location(path)
+        )
+    except csv.Error as error:
+        line = getattr(rows, "line_num", None)
+        return taken, InputError(
+            f"not a readable CSV file: {error}", Location(path, line, row_name="line")
+        )
+    return taken, None
+
+
+def _xlsx_rows(path: Path) -> Generator[list[str], None, None]:
     with open_regular(path) as handle:
         workbook = open_workbook(handle, path)
         try:

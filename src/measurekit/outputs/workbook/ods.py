@@ -1,23 +1,20 @@
 """Writing a :class:`~measurekit.outputs.workbook.model.Workbook` as an OpenDocument spreadsheet.
 
-Written with odfpy, the library pandas itself uses for ``.ods``. The layout is the model's:
-A1 title, A2 description, lines, then the table, which is named as a database range with a
-header row and no filter buttons (ODS's equivalent of an Excel table). A sheet with a chart
-gets an embedded line chart (an OpenDocument chart object) beside its table, drawing on the
-table's cells (:mod:`.ods_chart`). Text cells are strings (never ``table:formula``); numbers are
+The parts are written as XML text with the standard library (:mod:`.odf_xml`), in the form
+odfpy, which measurekit once wrote them with, gives them. The layout is the model's: A1 title,
+A2 description, lines, then the table, which is named as a database range with a header row
+and no filter buttons (ODS's equivalent of an Excel table). A sheet with a chart gets an
+embedded line chart (an OpenDocument chart object) beside its table, drawing on the table's
+cells (:mod:`.ods_chart`). Text cells are strings (never ``table:formula``); numbers are
 floats with a number style. Zip timestamps and document dates are fixed, so output is
 reproducible.
 """
 
 from __future__ import annotations
 
-import io
-import types
-from typing import Any
-
+from measurekit.__about__ import __version__
 from measurekit.outputs.workbook.model import (
     FONT_NAME,
-    Cell,
     Line,
     Link,
     Number,
@@ -27,9 +24,20 @@ from measurekit.outputs.workbook.model import (
     Workbook,
     cell_text,
 )
-from measurekit.outputs.workbook.ods_chart import cell_range, chart_frame, quoted_sheet
-from measurekit.outputs.workbook.reproducible import FIXED_TIME, normalise_zip
+from measurekit.outputs.workbook.odf_xml import attribute, package, paragraph, part, text
+from measurekit.outputs.workbook.ods_chart import (
+    CHART_MIMETYPE,
+    cell_range,
+    chart_content,
+    chart_frame,
+    chart_styles,
+    quoted_sheet,
+)
+from measurekit.outputs.workbook.reproducible import FIXED_TIME
 
+MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+#: The producer named in ``meta:generator``.
+GENERATOR = f"measurekit/{__version__}"
 #: Centimetres per character of column width, for a 12 point sans-serif font.
 CM_PER_CHARACTER = 0.24
 COVER_WIDTH = 100
@@ -38,335 +46,305 @@ START, END, INDENT = "start", "end", "indent"
 INDENT_CM = "0.3cm"
 #: The style name of the common cell style "Heading 1" (spaces are written ``_20_``).
 TITLE_STYLE = "Heading_20_1"
+#: The style of the frame holding a chart.
+GRAPHIC_STYLE = "gr_chart"
+PAGE_LAYOUT = "pm_landscape"
+_LANGUAGE = ' fo:language="en" fo:country="GB"'
+_FONT = f'style:font-name="{attribute(FONT_NAME)}"'
+_FONT_FACES = (
+    "<office:font-face-decls>"
+    f'<style:font-face style:name="{attribute(FONT_NAME)}" '
+    f'svg:font-family="{attribute(FONT_NAME)}" '
+    'style:font-family-generic="swiss" style:font-pitch="variable"/>'
+    "</office:font-face-decls>"
+)
 
 
 def write_ods(workbook: Workbook) -> bytes:
     """The workbook as ``.ods`` bytes."""
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import DatabaseRange, DatabaseRanges
-
-    document = OpenDocumentSpreadsheet()
-    document._used_auto_styles = types.MethodType(_used_auto_styles, document)
-    styles = _Styles(document)
-    _print_landscape_one_page_wide(document)
-    _set_properties(document, workbook)
-    ranges = DatabaseRanges()
-    for sheet in workbook.sheets:
-        document.spreadsheet.addElement(_sheet(document, styles, sheet))
-        if sheet.table is not None:
-            top = sheet.header_row
-            ranges.addElement(
-                DatabaseRange(
-                    name=sheet.table.name,
-                    targetrangeaddress=cell_range(
-                        sheet.name,
-                        0,
-                        top,
-                        len(sheet.table.columns) - 1,
-                        top + len(sheet.table.rows),
-                    ),
-                    containsheader="true",
-                    displayfilterbuttons="false",
-                )
-            )
-    document.spreadsheet.addElement(ranges)
-    _open_at_a1(document, [sheet.name for sheet in workbook.sheets])
-    _canonical_namespaces()
-    buffer = io.BytesIO()
-    document.write(buffer)
-    return normalise_zip(buffer.getvalue())
-
-
-def _style_references() -> tuple[tuple[str, str], ...]:
-    """The attributes through which an element refers to a style by name (odfpy's list)."""
-    from odf.namespaces import CHARTNS, DRAWNS, PRESENTATIONNS, STYLENS, TABLENS, TEXTNS
-
-    return (
-        (CHARTNS, "style-name"),
-        (DRAWNS, "style-name"),
-        (DRAWNS, "text-style-name"),
-        (PRESENTATIONNS, "style-name"),
-        (STYLENS, "data-style-name"),
-        (STYLENS, "list-style-name"),
-        (STYLENS, "page-layout-name"),
-        (STYLENS, "style-name"),
-        (TABLENS, "default-cell-style-name"),
-        (TABLENS, "style-name"),
-        (TEXTNS, "style-name"),
+    styles = _Styles()
+    charts: list[tuple[Sheet, Table]] = []
+    tables = "".join(_sheet(styles, sheet, charts) for sheet in workbook.sheets)
+    ranges = "".join(_database_range(sheet) for sheet in workbook.sheets)
+    ranges_element = (
+        f"<table:database-ranges>{ranges}</table:database-ranges>"
+        if ranges
+        else "<table:database-ranges/>"
     )
-
-
-def _used_auto_styles(document: Any, segments: list[Any]) -> list[Any]:
-    """The automatic styles that elements under ``segments`` refer to, in the document's
-    order: what odfpy's own method of this name returns, found in one walk that reads each
-    element's attributes directly (odfpy's asks for each of eleven attributes through a
-    call that costs as much as the rest of writing the file). Namespace prefixes, which
-    odfpy's lookups also register, are declared by :func:`_canonical_namespaces`."""
-    from odf.element import Node
-    from odf.namespaces import STYLENS
-
-    references = _style_references()
-    used: set[str] = set()
-    pending = list(segments)
-    while pending:
-        element = pending.pop()
-        for child in element.childNodes:
-            if child.nodeType == Node.ELEMENT_NODE:
-                attributes = child.attributes
-                used.update(str(attributes[key]) for key in references if attributes.get(key))
-                pending.append(child)
-    return [
-        style
-        for style in document.automaticstyles.childNodes
-        if style.nodeType == Node.ELEMENT_NODE and style.getAttrNS(STYLENS, "name") in used
+    content = part(
+        "office:document-content",
+        f"{_FONT_FACES}<office:automatic-styles>{styles.used()}</office:automatic-styles>"
+        f"<office:body><office:spreadsheet>{tables}{ranges_element}"
+        "</office:spreadsheet></office:body>",
+    )
+    entries: list[tuple[str, str, bytes | None]] = [
+        ("styles.xml", "text/xml", _STYLES_PART),
+        ("content.xml", "text/xml", content),
+        ("settings.xml", "text/xml", _settings([sheet.name for sheet in workbook.sheets])),
+        ("meta.xml", "text/xml", _meta(workbook)),
     ]
+    object_styles = chart_styles()
+    for number, (sheet, table) in enumerate(charts, start=1):
+        folder = f"Object {number}/"
+        entries += [
+            (folder, CHART_MIMETYPE, None),
+            (f"{folder}styles.xml", "text/xml", object_styles),
+            (f"{folder}content.xml", "text/xml", chart_content(sheet, table)),
+        ]
+    return package(MIMETYPE, entries)
 
 
-def _print_landscape_one_page_wide(document: Any) -> None:
-    """Print every sheet on A4 landscape, scaled to one page wide (as many pages long as
-    it needs), through the default master page that every sheet uses.
-
-    The scaling is LibreOffice's extension (ODF has only "fit to N pages" in both
-    directions); other readers print at full size.
-    """
-    from odf.namespaces import LOEXTNS
-    from odf.style import MasterPage, PageLayout, PageLayoutProperties
-
-    layout = PageLayout(name="pm_landscape")
-    properties = PageLayoutProperties(
-        printorientation="landscape", pagewidth="29.7cm", pageheight="21cm"
+def _database_range(sheet: Sheet) -> str:
+    """``sheet``'s table named as a database range with a header row and no filter buttons,
+    ODS's equivalent of an Excel table (nothing when the sheet has no table)."""
+    if sheet.table is None:
+        return ""
+    top = sheet.header_row
+    address = cell_range(
+        sheet.name, 0, top, len(sheet.table.columns) - 1, top + len(sheet.table.rows)
     )
-    properties.setAttrNS(LOEXTNS, "scale-to-X", "1")
-    properties.setAttrNS(LOEXTNS, "scale-to-Y", "0")
-    layout.addElement(properties)
-    document.automaticstyles.addElement(layout)
-    document.masterstyles.addElement(MasterPage(name="Default", pagelayoutname=layout))
+    return (
+        f'<table:database-range table:name="{attribute(sheet.table.name)}" '
+        f'table:target-range-address="{attribute(address)}" '
+        'table:contains-header="true" table:display-filter-buttons="false"/>'
+    )
 
 
-def _open_at_a1(document: Any, sheets: list[str]) -> None:
+def _text_properties(size: str, bold: bool = False, underline: bool = False) -> str:
+    weight = ' fo:font-weight="bold"' if bold else ""
+    line = (
+        ' style:text-underline-style="solid" style:text-underline-width="auto"' if underline else ""
+    )
+    return f'<style:text-properties {_FONT} fo:font-size="{size}"{weight}{line}{_LANGUAGE}/>'
+
+
+def _styles_part() -> bytes:
+    """``styles.xml``: the default cell style, the common "Heading 1" cell style of sheet
+    titles (LibreOffice's own name for it, the ODS counterpart of Excel's built-in style: a
+    heading to screen readers), and the page layout every sheet prints with.
+
+    Every sheet prints on A4 landscape, scaled to one page wide (as many pages long as it
+    needs), through the default master page. The scaling is LibreOffice's extension (ODF has
+    only "fit to N pages" in both directions); other readers print at full size.
+    """
+    return part(
+        "office:document-styles",
+        f"{_FONT_FACES}<office:styles>"
+        '<style:default-style style:family="table-cell">'
+        f"{_text_properties('12pt')}</style:default-style>"
+        f'<style:style style:name="{TITLE_STYLE}" style:display-name="Heading 1" '
+        f'style:family="table-cell">{_text_properties("16pt", bold=True)}</style:style>'
+        "</office:styles><office:automatic-styles>"
+        f'<style:page-layout style:name="{PAGE_LAYOUT}">'
+        '<style:page-layout-properties style:print-orientation="landscape" '
+        'fo:page-width="29.7cm" fo:page-height="21cm" loext:scale-to-X="1" loext:scale-to-Y="0"/>'
+        "</style:page-layout></office:automatic-styles><office:master-styles>"
+        f'<style:master-page style:name="Default" style:page-layout-name="{PAGE_LAYOUT}" '
+        'style:display-name="Default"/></office:master-styles>',
+    )
+
+
+_STYLES_PART = _styles_part()
+
+
+def _settings(sheets: list[str]) -> bytes:
     """View settings: the first sheet opens, with the cursor in A1 of every sheet."""
-    from odf.config import (
-        ConfigItem,
-        ConfigItemMapEntry,
-        ConfigItemMapIndexed,
-        ConfigItemMapNamed,
-        ConfigItemSet,
+
+    def item(name: str, kind: str, value: str) -> str:
+        return (
+            f'<config:config-item config:name="{name}" config:type="{kind}">'
+            f"{text(value)}</config:config-item>"
+        )
+
+    cursor = item("CursorPositionX", "int", "0") + item("CursorPositionY", "int", "0")
+    tables = "".join(
+        f'<config:config-item-map-entry config:name="{attribute(sheet)}">{cursor}'
+        "</config:config-item-map-entry>"
+        for sheet in sheets
+    )
+    return part(
+        "office:document-settings",
+        '<office:settings><config:config-item-set config:name="ooo:view-settings">'
+        '<config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>'
+        f"{item('ViewId', 'string', 'view1')}"
+        f'<config:config-item-map-named config:name="Tables">{tables}'
+        f"</config:config-item-map-named>{item('ActiveTable', 'string', sheets[0])}"
+        "</config:config-item-map-entry></config:config-item-map-indexed>"
+        "</config:config-item-set></office:settings>",
     )
 
-    def item(name: str, kind: str, value: str) -> Any:
-        return ConfigItem(name=name, type=kind, text=value)
 
-    tables = ConfigItemMapNamed(name="Tables")
-    for sheet in sheets:
-        entry = ConfigItemMapEntry(name=sheet)
-        entry.addElement(item("CursorPositionX", "int", "0"))
-        entry.addElement(item("CursorPositionY", "int", "0"))
-        tables.addElement(entry)
-    view = ConfigItemMapEntry()
-    view.addElement(item("ViewId", "string", "view1"))
-    view.addElement(tables)
-    view.addElement(item("ActiveTable", "string", sheets[0]))
-    views = ConfigItemMapIndexed(name="Views")
-    views.addElement(view)
-    settings = ConfigItemSet(name="ooo:view-settings")
-    settings.addElement(views)
-    document.settings.addElement(settings)
+def _meta(workbook: Workbook) -> bytes:
+    """Document properties: title, subject, author, language, keywords, fixed dates."""
 
-
-def _canonical_namespaces() -> None:
-    """Put odfpy's namespace declarations in one fixed order.
-
-    odfpy declares, on every document it writes, each namespace any element in the process
-    has used so far, in the order they were first used (a class-level dict). The same
-    workbook would otherwise be written differently depending on what was written or read
-    before it. Declaring every namespace odfpy knows, sorted by prefix, is harmless and
-    always the same.
-    """
-    from odf.element import Element
-    from odf.namespaces import nsdict
-
-    known = dict(Element.namespaces)
-    known.update(nsdict)
-    Element.namespaces.clear()
-    Element.namespaces.update(sorted(known.items(), key=lambda item: (item[1], item[0])))
-
-
-def _set_properties(document: Any, workbook: Workbook) -> None:
-    from odf import dc, meta
+    def element(tag: str, value: str) -> str:
+        return f"<{tag}>{text(value)}</{tag}>" if value else f"<{tag}/>"
 
     stamp = FIXED_TIME.isoformat()
-    document.meta.addElement(dc.Title(text=workbook.title))
-    document.meta.addElement(dc.Subject(text=workbook.subject))
-    document.meta.addElement(dc.Creator(text=workbook.author))
-    document.meta.addElement(meta.InitialCreator(text=workbook.author))
-    document.meta.addElement(dc.Language(text=workbook.language))
-    document.meta.addElement(meta.CreationDate(text=stamp))
-    document.meta.addElement(dc.Date(text=stamp))
-    for keyword in workbook.keywords:
-        document.meta.addElement(meta.Keyword(text=keyword))
+    fields = [
+        ("dc:title", workbook.title),
+        ("dc:subject", workbook.subject),
+        ("dc:creator", workbook.author),
+        ("meta:initial-creator", workbook.author),
+        ("dc:language", workbook.language),
+        ("meta:creation-date", stamp),
+        ("dc:date", stamp),
+        *(("meta:keyword", keyword) for keyword in workbook.keywords),
+        ("meta:generator", GENERATOR),
+    ]
+    inner = "".join(element(tag, value) for tag, value in fields)
+    return part("office:document-meta", f"<office:meta>{inner}</office:meta>")
 
 
 class _Styles:
-    """The cell, column and number styles the sheets use, created once per document."""
+    """The automatic styles of ``content.xml``: every cell, number, column and graphic style
+    a sheet may use, in a fixed order; :meth:`used` writes those that cells, columns and
+    frames asked for (through :meth:`use` and :meth:`column`), and the number styles."""
 
-    def __init__(self, document: Any) -> None:
-        from odf.number import Number as NumberElement
-        from odf.number import NumberStyle
-        from odf.style import (
-            DefaultStyle,
-            FontFace,
-            ParagraphProperties,
-            Style,
-            TableCellProperties,
-            TextProperties,
-        )
-
-        self._document = document
-        document.fontfacedecls.addElement(
-            FontFace(
-                name=FONT_NAME,
-                fontfamily=FONT_NAME,
-                fontfamilygeneric="swiss",
-                fontpitch="variable",
-            )
-        )
-        language = {"language": "en", "country": "GB"}
-        default = DefaultStyle(family="table-cell")
-        default.addElement(TextProperties(fontname=FONT_NAME, fontsize="12pt", **language))
-        document.styles.addElement(default)
+    def __init__(self) -> None:
+        self._definitions: dict[str, str] = {}
         for format_ in NumberFormat:
-            number_style = NumberStyle(name=f"N_{format_.name}")
-            number_style.addElement(
-                NumberElement(
-                    decimalplaces=str(format_.decimal_places),
-                    minintegerdigits="1",
-                    grouping="true" if format_ is NumberFormat.COUNT else "false",
-                )
+            name = f"N_{format_.name}"
+            grouping = "true" if format_ is NumberFormat.COUNT else "false"
+            self._definitions[name] = (
+                f'<number:number-style style:name="{name}" style:display-name="{name}">'
+                f'<number:number number:decimal-places="{format_.decimal_places}" '
+                f'number:min-integer-digits="1" number:grouping="{grouping}"/>'
+                "</number:number-style>"
             )
-            document.automaticstyles.addElement(number_style)
-
-        def cell_style(
-            name: str,
-            size: str,
-            bold: bool = False,
-            wrap: bool = True,
-            underline: bool = False,
-            align: str = "start",
-            **extra: str,
-        ) -> Any:
-            style = Style(name=name, family="table-cell", **extra)
-            style.addElement(
-                TableCellProperties(wrapoption="wrap" if wrap else "no-wrap", verticalalign="top")
-            )
-            if "datastylename" in extra:
-                paragraph = ParagraphProperties()  # numbers keep their natural right alignment
-            elif align == INDENT:
-                paragraph = ParagraphProperties(textalign="start", marginleft=INDENT_CM)
-            else:
-                paragraph = ParagraphProperties(textalign=align)
-            style.addElement(paragraph)
-            text = {"fontweight": "bold"} if bold else {}
-            if underline:
-                text.update(textunderlinestyle="solid", textunderlinewidth="auto")
-            style.addElement(TextProperties(fontname=FONT_NAME, fontsize=size, **text, **language))
-            document.automaticstyles.addElement(style)
-            return style
-
-        # Sheet titles are of the common "Heading 1" cell style (LibreOffice's own name for
-        # it), the ODS counterpart of Excel's built-in style: a heading to screen readers.
-        heading_1 = Style(name=TITLE_STYLE, displayname="Heading 1", family="table-cell")
-        heading_1.addElement(
-            TextProperties(fontname=FONT_NAME, fontsize="16pt", fontweight="bold", **language)
-        )
-        document.styles.addElement(heading_1)
-        self.title = cell_style("ce_title", "16pt", bold=True, parentstylename=TITLE_STYLE)
-        self.heading = cell_style("ce_heading", "14pt", bold=True)
-        self.body = cell_style("ce_body", "12pt")
+        # The cell styles refer to the number styles: they are always written.
+        self._used = set(self._definitions)
+        self.title = self._cell("ce_title", "16pt", bold=True, parent=TITLE_STYLE)
+        self.heading = self._cell("ce_heading", "14pt", bold=True)
+        self.body = self._cell("ce_body", "12pt")
         # Above a table, text runs on across the empty cells to its right.
-        self.title_above = cell_style(
-            "ce_title_above", "16pt", bold=True, wrap=False, parentstylename=TITLE_STYLE
+        self.title_above = self._cell(
+            "ce_title_above", "16pt", bold=True, wrap=False, parent=TITLE_STYLE
         )
-        self.body_above = cell_style("ce_body_above", "12pt", wrap=False)
+        self.body_above = self._cell("ce_body_above", "12pt", wrap=False)
         # Table cells by column: see :func:`_column_kind`.
         self.headers = {
-            kind: cell_style(f"ce_header_{kind}", "12pt", bold=True, align=kind)
+            kind: self._cell(f"ce_header_{kind}", "12pt", bold=True, align=kind)
             for kind in (START, INDENT, END)
         }
         self.texts = {
-            kind: cell_style(f"ce_text_{kind}", "12pt", align=kind) for kind in (INDENT, END)
+            kind: self._cell(f"ce_text_{kind}", "12pt", align=kind) for kind in (INDENT, END)
         }
         self.numbers = {
-            format_: cell_style(
-                f"ce_{format_.name.lower()}", "12pt", datastylename=f"N_{format_.name}"
-            )
+            format_: self._cell(f"ce_{format_.name.lower()}", "12pt", data=f"N_{format_.name}")
             for format_ in NumberFormat
         }
-        self.link = cell_style("ce_link", "12pt", underline=True)
-        self._columns: dict[int, Any] = {}
-        self.graphic = Style(name="gr_chart", family="graphic")
-        document.automaticstyles.addElement(self.graphic)
-
-    def column(self, width: int) -> Any:
-        """A column style ``width`` characters wide."""
-        from odf.style import Style, TableColumnProperties
-
-        if width not in self._columns:
-            style = Style(name=f"co_{width}", family="table-column")
-            style.addElement(TableColumnProperties(columnwidth=f"{width * CM_PER_CHARACTER:.2f}cm"))
-            self._document.automaticstyles.addElement(style)
-            self._columns[width] = style
-        return self._columns[width]
-
-
-def _sheet(document: Any, styles: _Styles, sheet: Sheet) -> Any:
-    from odf.table import Table as OdsTable
-    from odf.table import TableColumn, TableRow
-
-    ods_table = OdsTable(name=sheet.name)
-    widths = [column.width for column in sheet.table.columns] if sheet.table else [COVER_WIDTH]
-    for width in widths:
-        ods_table.addElement(TableColumn(stylename=styles.column(width)))
-    has_table = sheet.table is not None
-    rows: list[list[Any]] = [
-        [_text_cell(sheet.title, styles.title_above if has_table else styles.title)],
-        [_text_cell(sheet.description, styles.body_above if has_table else styles.body)],
-    ]
-    rows += [[_line_cell(line, styles, above=has_table)] for line in sheet.lines]
-    if sheet.table is not None:
-        table = sheet.table
-        kinds = [_column_kind(table, position) for position in range(len(table.columns))]
-        rows.append(
-            [
-                _text_cell(column.heading, styles.headers[kind])
-                for column, kind in zip(table.columns, kinds, strict=True)
-            ]
+        self.link = self._cell("ce_link", "12pt", underline=True)
+        self._definitions[GRAPHIC_STYLE] = (
+            f'<style:style style:name="{GRAPHIC_STYLE}" style:family="graphic" '
+            f'style:display-name="{GRAPHIC_STYLE}"/>'
         )
-        rows += [
-            [_cell(cell, styles, kind) for cell, kind in zip(row, kinds, strict=True)]
-            for row in table.rows
-        ]
-    chart_row = sheet.header_row
-    for index, cells in enumerate(rows):
-        row = TableRow()
-        for cell in cells:
-            row.addElement(cell)
-        if index == chart_row and sheet.chart is not None and sheet.table is not None:
-            from odf.table import TableCell
 
-            row.addElement(TableCell())
-            holder = TableCell()
-            holder.addElement(chart_frame(document, styles.graphic, sheet, sheet.table))
-            row.addElement(holder)
-        ods_table.addElement(row)
-    return ods_table
+    def _cell(
+        self,
+        name: str,
+        size: str,
+        bold: bool = False,
+        wrap: bool = True,
+        underline: bool = False,
+        align: str = START,
+        parent: str | None = None,
+        data: str | None = None,
+    ) -> str:
+        """Define cell style ``name``; returns the name."""
+        references = f' style:parent-style-name="{parent}"' if parent else ""
+        if data is not None:
+            references += f' style:data-style-name="{data}"'
+            paragraph_ = "<style:paragraph-properties/>"  # numbers keep their right alignment
+        elif align == INDENT:
+            paragraph_ = (
+                f'<style:paragraph-properties fo:text-align="start" fo:margin-left="{INDENT_CM}"/>'
+            )
+        else:
+            paragraph_ = f'<style:paragraph-properties fo:text-align="{align}"/>'
+        self._definitions[name] = (
+            f'<style:style style:name="{name}" style:family="table-cell"{references} '
+            f'style:display-name="{name}"><style:table-cell-properties '
+            f'fo:wrap-option="{"wrap" if wrap else "no-wrap"}" style:vertical-align="top"/>'
+            f"{paragraph_}{_text_properties(size, bold, underline)}</style:style>"
+        )
+        return name
+
+    def use(self, name: str) -> str:
+        """Style ``name``, marked as used; returns the name."""
+        self._used.add(name)
+        return name
+
+    def column(self, width: int) -> str:
+        """The name of a column style ``width`` characters wide, marked as used."""
+        name = f"co_{width}"
+        if name not in self._definitions:
+            self._definitions[name] = (
+                f'<style:style style:name="{name}" style:family="table-column" '
+                f'style:display-name="{name}"><style:table-column-properties '
+                f'style:column-width="{width * CM_PER_CHARACTER:.2f}cm"/></style:style>'
+            )
+        return self.use(name)
+
+    def used(self) -> str:
+        """The used styles' definitions, in the order they were defined."""
+        return "".join(xml for name, xml in self._definitions.items() if name in self._used)
 
 
-def _line_cell(line: Line, styles: _Styles, above: bool) -> Any:
+def _sheet(styles: _Styles, sheet: Sheet, charts: list[tuple[Sheet, Table]]) -> str:
+    """A ``table:table`` of ``sheet``; a sheet with a chart adds itself to ``charts``, whose
+    position names its chart object."""
+    widths = [column.width for column in sheet.table.columns] if sheet.table else [COVER_WIDTH]
+    columns = "".join(
+        f'<table:table-column table:style-name="{styles.column(width)}"/>' for width in widths
+    )
+    has_table = sheet.table is not None
+    rows: list[str] = [
+        _text_cell(sheet.title, styles.use(styles.title_above if has_table else styles.title)),
+        _text_cell(sheet.description, styles.use(styles.body_above if has_table else styles.body)),
+    ]
+    rows += [_line_cell(line, styles, above=has_table) for line in sheet.lines]
+    table = sheet.table
+    if table is not None:
+        kinds = [_column_kind(table, position) for position in range(len(table.columns))]
+        header = "".join(
+            _text_cell(column.heading, styles.use(styles.headers[kind]))
+            for column, kind in zip(table.columns, kinds, strict=True)
+        )
+        if sheet.chart is not None:
+            charts.append((sheet, table))
+            styles.use(GRAPHIC_STYLE)
+            frame = chart_frame(sheet, table, GRAPHIC_STYLE, f"./Object {len(charts)}")
+            header += f"<table:table-cell/><table:table-cell>{frame}</table:table-cell>"
+        rows.append(header)
+        # The style of a text cell in each column.
+        text_styles = [styles.texts.get(kind, styles.body) for kind in kinds]
+        number_styles = styles.numbers
+        for cells in table.rows:
+            row = []
+            for cell, text_style in zip(cells, text_styles, strict=True):
+                if isinstance(cell, Number):
+                    row.append(
+                        '<table:table-cell office:value-type="float" '
+                        f'office:value="{cell.value!r}" '
+                        f'table:style-name="{styles.use(number_styles[cell.format])}">'
+                        f"{paragraph(cell_text(cell))}</table:table-cell>"
+                    )
+                elif isinstance(cell, Link):
+                    row.append(_link_cell(cell.text, cell.sheet, styles))
+                else:
+                    row.append(_text_cell(cell.text, styles.use(text_style)))
+            rows.append("".join(row))
+    body = "".join(f"<table:table-row>{row}</table:table-row>" for row in rows)
+    return f'<table:table table:name="{attribute(sheet.name)}">{columns}{body}</table:table>'
+
+
+def _line_cell(line: Line, styles: _Styles, above: bool) -> str:
     if line.link is not None:
         return _link_cell(line.text, line.link, styles)
     if line.heading:
-        return _text_cell(line.text, styles.heading)
-    return _text_cell(line.text, styles.body_above if above else styles.body)
+        return _text_cell(line.text, styles.use(styles.heading))
+    return _text_cell(line.text, styles.use(styles.body_above if above else styles.body))
 
 
 def _column_kind(table: Table, position: int) -> str:
@@ -378,39 +356,22 @@ def _column_kind(table: Table, position: int) -> str:
     return INDENT if position else START
 
 
-def _cell(cell: Cell, styles: _Styles, kind: str = START) -> Any:
-    from odf.table import TableCell
-    from odf.text import P
-
-    if isinstance(cell, Link):
-        return _link_cell(cell.text, cell.sheet, styles)
-    if isinstance(cell, Number):
-        element = TableCell(
-            valuetype="float", value=repr(cell.value), stylename=styles.numbers[cell.format]
-        )
-        element.addElement(P(text=cell_text(cell)))
-        return element
-    return _text_cell(cell.text, styles.texts.get(kind, styles.body))
+def _text_cell(value: str, style: str) -> str:
+    """A string cell of style ``style``: whatever ``value`` starts with, it is never a
+    formula."""
+    return (
+        f'<table:table-cell office:value-type="string" table:style-name="{style}">'
+        f"{paragraph(value)}</table:table-cell>"
+    )
 
 
-def _text_cell(text: str, style: Any) -> Any:
-    """A string cell: whatever ``text`` starts with, it is never a formula."""
-    from odf.table import TableCell
-    from odf.text import P
-
-    element = TableCell(valuetype="string", stylename=style)
-    element.addElement(P(text=text))
-    return element
-
-
-def _link_cell(text: str, sheet: str, styles: _Styles) -> Any:
+def _link_cell(value: str, sheet: str, styles: _Styles) -> str:
     """A cell whose text links to A1 of ``sheet``, underlined by its cell style (LibreOffice
     reads a styled span inside a link as the link's address, not its text)."""
-    from odf.table import TableCell
-    from odf.text import A, P
-
-    element = TableCell(valuetype="string", stylename=styles.link)
-    paragraph = P()
-    paragraph.addElement(A(href=f"#{quoted_sheet(sheet)}.A1", type="simple", text=text))
-    element.addElement(paragraph)
-    return element
+    href = attribute(f"#{quoted_sheet(sheet)}.A1")
+    link = f'<text:a xlink:href="{href}" xlink:type="simple"'
+    link += f">{text(value)}</text:a>" if value else "/>"
+    return (
+        '<table:table-cell office:value-type="string" '
+        f'table:style-name="{styles.use(styles.link)}"><text:p>{link}</text:p></table:table-cell>'
+    )

@@ -3,8 +3,6 @@ drawing on the table's cells, with a copy of its data as spreadsheet programs em
 
 from __future__ import annotations
 
-from typing import Any
-
 from measurekit.outputs.workbook.model import (
     FONT_NAME,
     Number,
@@ -13,156 +11,130 @@ from measurekit.outputs.workbook.model import (
     cell_text,
     chart_description,
 )
+from measurekit.outputs.workbook.odf_xml import attribute, paragraph, part, text
 
+CHART_MIMETYPE = "application/vnd.oasis.opendocument.chart"
 CHART_WIDTH_CM = 20
 CHART_HEIGHT_CM = 11
+_SIZE = f'svg:width="{CHART_WIDTH_CM}cm" svg:height="{CHART_HEIGHT_CM}cm"'
+_FONT = f'style:font-name="{attribute(FONT_NAME)}"'
+#: The chart's styles: the line, its titles' text, the axes and the (unfilled) wall.
+_CHART_STYLES = (
+    '<style:style style:name="ch_series" style:family="chart" style:display-name="ch_series">'
+    '<style:chart-properties chart:symbol-type="none" chart:interpolation="none"/>'
+    '<style:graphic-properties draw:stroke="solid" svg:stroke-width="0.08cm" '
+    'svg:stroke-color="#1f4e79"/></style:style>'
+    '<style:style style:name="ch_text" style:family="chart" style:display-name="ch_text">'
+    f'<style:text-properties {_FONT} fo:font-size="12pt"/></style:style>'
+    '<style:style style:name="ch_axis" style:family="chart" style:display-name="ch_axis">'
+    '<style:chart-properties chart:display-label="true"/>'
+    f'<style:text-properties {_FONT} fo:font-size="10pt"/></style:style>'
+    '<style:style style:name="ch_wall" style:family="chart" style:display-name="ch_wall">'
+    '<style:graphic-properties draw:fill="none" draw:stroke="none"/></style:style>'
+)
 
 
-def chart_frame(document: Any, graphic_style: Any, sheet: Sheet, table: Table) -> Any:
-    """A frame holding an embedded line chart of ``sheet``'s ``table``, its chart object
-    added to ``document``; ``graphic_style`` styles the frame."""
-    from odf.draw import Frame, Object
+class _Ranges:
+    """The cell addresses a chart of ``sheet``'s ``table`` draws on."""
 
-    assert sheet.chart is not None
-    top = sheet.header_row
-    last = top + len(table.rows)
-    spec = sheet.chart
-    first = top + 1 + spec.first_row
-    categories = cell_range(sheet.name, spec.category, first, spec.category, last)
-    values = cell_range(sheet.name, spec.value, first, spec.value, last)
-    label = f"{quoted_sheet(sheet.name)}.{column_letters(spec.value)}{top + 1}"
-    whole = cell_range(sheet.name, 0, top, len(table.columns) - 1, last)
-    chart_document = _chart_document(sheet, table, categories, values, label, whole)
-    location = document.addObject(chart_document)
-    frame = Frame(
-        width=f"{CHART_WIDTH_CM}cm",
-        height=f"{CHART_HEIGHT_CM}cm",
-        stylename=graphic_style,
-        name=f"Chart_{sheet.name}",
+    def __init__(self, sheet: Sheet, table: Table) -> None:
+        assert sheet.chart is not None
+        spec = sheet.chart
+        top = sheet.header_row
+        last = top + len(table.rows)
+        first = top + 1 + spec.first_row
+        self.categories = cell_range(sheet.name, spec.category, first, spec.category, last)
+        self.values = cell_range(sheet.name, spec.value, first, spec.value, last)
+        self.label = f"{quoted_sheet(sheet.name)}.{column_letters(spec.value)}{top + 1}"
+        self.whole = cell_range(sheet.name, 0, top, len(table.columns) - 1, last)
+
+
+def chart_frame(sheet: Sheet, table: Table, graphic_style: str, location: str) -> str:
+    """A frame holding the embedded line chart of ``sheet``'s ``table``, whose chart object
+    is at ``location`` in the package (``./Object 1``); ``graphic_style`` styles the frame."""
+    whole = attribute(_Ranges(sheet, table).whole)
+    return (
+        f'<draw:frame draw:style-name="{graphic_style}" {_SIZE} '
+        f'draw:name="{attribute(f"Chart_{sheet.name}")}">'
+        f'<draw:object xlink:href="{attribute(location)}" xlink:type="simple" '
+        f'xlink:show="embed" xlink:actuate="onLoad" draw:notify-on-update-of-ranges="{whole}"/>'
+        f"<svg:desc>{text(chart_description(sheet))}</svg:desc></draw:frame>"
     )
-    frame.addElement(
-        Object(
-            href=location,
-            type="simple",
-            show="embed",
-            actuate="onLoad",
-            notifyonupdateofranges=whole,
-        )
+
+
+def chart_styles() -> bytes:
+    """A chart object's ``styles.xml``: it has no styles of its own there."""
+    return part(
+        "office:document-styles",
+        "<office:styles/><office:automatic-styles></office:automatic-styles>",
     )
-    from odf.svg import Desc
-
-    frame.addElement(Desc(text=chart_description(sheet)))
-    return frame
 
 
-def _chart_document(
-    sheet: Sheet, table: Table, categories: str, values: str, label: str, whole: str
-) -> Any:
-    from odf import chart
-    from odf.opendocument import OpenDocumentChart
-    from odf.style import ChartProperties, GraphicProperties, Style, TextProperties
-    from odf.table import (
-        Table as OdsTable,
-    )
-    from odf.table import (
-        TableCell,
-        TableColumn,
-        TableColumns,
-        TableHeaderColumns,
-        TableHeaderRows,
-        TableRow,
-        TableRows,
-    )
-    from odf.text import P
-
+def chart_content(sheet: Sheet, table: Table) -> bytes:
+    """A chart object's ``content.xml``: the line chart of ``sheet``'s ``table``."""
     assert sheet.chart is not None
     spec = sheet.chart
-    document = OpenDocumentChart()
-    line_style = Style(name="ch_series", family="chart")
-    line_style.addElement(ChartProperties(symboltype="none", interpolation="none"))
-    line_style.addElement(
-        GraphicProperties(stroke="solid", strokewidth="0.08cm", strokecolor="#1f4e79")
-    )
-    text_style = Style(name="ch_text", family="chart")
-    text_style.addElement(TextProperties(fontname=FONT_NAME, fontsize="12pt"))
-    axis_style = Style(name="ch_axis", family="chart")
-    axis_style.addElement(ChartProperties(displaylabel="true"))
-    axis_style.addElement(TextProperties(fontname=FONT_NAME, fontsize="10pt"))
-    wall_style = Style(name="ch_wall", family="chart")
-    wall_style.addElement(GraphicProperties(fill="none", stroke="none"))
-    for style in (line_style, text_style, axis_style, wall_style):
-        document.automaticstyles.addElement(style)
-    root = chart.Chart(
-        width=f"{CHART_WIDTH_CM}cm",
-        height=f"{CHART_HEIGHT_CM}cm",
-        attributes={"class": "chart:line"},
-    )
-    document.chart.addElement(root)
-    title = chart.Title(stylename=text_style)
-    title.addElement(P(text=spec.title))
-    root.addElement(title)
+    ranges = _Ranges(sheet, table)
     if spec.first_row == 0:
-        plot = chart.PlotArea(cellrangeaddress=whole, datasourcehaslabels="both")
+        plot = (
+            f'<chart:plot-area table:cell-range-address="{attribute(ranges.whole)}" '
+            'chart:data-source-has-labels="both">'
+        )
     else:
-        charted = f"{categories.split(':')[0]}:{values.split(':')[1]}"
-        plot = chart.PlotArea(cellrangeaddress=charted, datasourcehaslabels="none")
-    root.addElement(plot)
-    for dimension, name, text in (
-        ("x", "primary-x", spec.x_title),
-        ("y", "primary-y", spec.y_title),
-    ):
-        axis = chart.Axis(dimension=dimension, name=name, stylename=axis_style)
-        axis_title = chart.Title(stylename=text_style)
-        axis_title.addElement(P(text=text))
-        axis.addElement(axis_title)
-        if dimension == "x":
-            axis.addElement(chart.Categories(cellrangeaddress=categories))
-        else:
-            axis.addElement(chart.Grid(attributes={"class": "major"}))
-        plot.addElement(axis)
-    series = chart.Series(
-        valuescellrangeaddress=values,
-        labelcelladdress=label,
-        stylename=line_style,
-        attributes={"class": "chart:line"},
+        charted = f"{ranges.categories.split(':')[0]}:{ranges.values.split(':')[1]}"
+        plot = (
+            f'<chart:plot-area table:cell-range-address="{attribute(charted)}" '
+            'chart:data-source-has-labels="none">'
+        )
+
+    def title(value: str) -> str:
+        return f'<chart:title chart:style-name="ch_text">{paragraph(value)}</chart:title>'
+
+    plot += (
+        '<chart:axis chart:dimension="x" chart:name="primary-x" chart:style-name="ch_axis">'
+        f"{title(spec.x_title)}"
+        f'<chart:categories table:cell-range-address="{attribute(ranges.categories)}"/>'
+        "</chart:axis>"
+        '<chart:axis chart:dimension="y" chart:name="primary-y" chart:style-name="ch_axis">'
+        f'{title(spec.y_title)}<chart:grid chart:class="major"/></chart:axis>'
+        '<chart:series chart:class="chart:line" '
+        f'chart:values-cell-range-address="{attribute(ranges.values)}" '
+        f'chart:label-cell-address="{attribute(ranges.label)}" chart:style-name="ch_series">'
+        f'<chart:data-point chart:repeated="{len(table.rows) - spec.first_row}"/></chart:series>'
+        '<chart:wall chart:style-name="ch_wall"/></chart:plot-area>'
     )
-    series.addElement(chart.DataPoint(repeated=str(len(table.rows) - spec.first_row)))
-    plot.addElement(series)
-    plot.addElement(chart.Wall(stylename=wall_style))
     # A copy of the data, as spreadsheet programs embed it: readers without the host sheet
     # can still draw the chart.
-    local = OdsTable(name="local-table")
-    header_columns = TableHeaderColumns()
-    header_columns.addElement(TableColumn())
-    local.addElement(header_columns)
-    columns = TableColumns()
-    columns.addElement(TableColumn())
-    local.addElement(columns)
-    header_rows = TableHeaderRows()
-    heading = TableRow()
-    heading.addElement(TableCell())
-    value_heading = TableCell(valuetype="string")
-    value_heading.addElement(P(text=table.columns[spec.value].heading))
-    heading.addElement(value_heading)
-    header_rows.addElement(heading)
-    local.addElement(header_rows)
-    rows = TableRows()
+    rows = []
     for cells in table.rows[spec.first_row :]:
-        row = TableRow()
-        category = TableCell(valuetype="string")
-        category.addElement(P(text=cell_text(cells[spec.category])))
-        row.addElement(category)
+        category = (
+            '<table:table-cell office:value-type="string">'
+            f"{paragraph(cell_text(cells[spec.category]))}</table:table-cell>"
+        )
         value = cells[spec.value]
         if isinstance(value, Number):
-            value_cell = TableCell(valuetype="float", value=repr(value.value))
-            value_cell.addElement(P(text=cell_text(value)))
+            shown = (
+                f'<table:table-cell office:value-type="float" office:value="{value.value!r}">'
+                f"{paragraph(cell_text(value))}</table:table-cell>"
+            )
         else:
-            value_cell = TableCell()
-        row.addElement(value_cell)
-        rows.addElement(row)
-    local.addElement(rows)
-    root.addElement(local)
-    return document
+            shown = "<table:table-cell/>"
+        rows.append(f"<table:table-row>{category}{shown}</table:table-row>")
+    local = (
+        '<table:table table:name="local-table"><table:table-header-columns><table:table-column/>'
+        "</table:table-header-columns><table:table-columns><table:table-column/>"
+        "</table:table-columns><table:table-header-rows><table:table-row><table:table-cell/>"
+        '<table:table-cell office:value-type="string">'
+        f"{paragraph(table.columns[spec.value].heading)}</table:table-cell></table:table-row>"
+        f"</table:table-header-rows><table:table-rows>{''.join(rows)}</table:table-rows>"
+        "</table:table>"
+    )
+    return part(
+        "office:document-content",
+        f"<office:automatic-styles>{_CHART_STYLES}</office:automatic-styles>"
+        f'<office:body><office:chart><chart:chart chart:class="chart:line" {_SIZE}>'
+        f"{title(spec.title)}{plot}{local}</chart:chart></office:chart></office:body>",
+    )
 
 
 def quoted_sheet(sheet: str) -> str:

@@ -1,0 +1,45 @@
+"""The command line collects cyclic garbage less often while it runs, and leaves the
+collector as it found it (a script or test that calls ``main`` keeps its own settings)."""
+
+from __future__ import annotations
+
+import gc
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+#: The module (``measurekit.cli.main`` the attribute is the function of that name).
+cli = importlib.import_module("measurekit.cli.main")
+
+
+@pytest.fixture
+def default_thresholds() -> Iterator[tuple[int, int, int]]:
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield (700, 10, 10)
+    gc.set_threshold(*before)
+
+
+def test_a_run_raises_the_thresholds_and_puts_them_back(
+    monkeypatch: pytest.MonkeyPatch, default_thresholds: tuple[int, int, int]
+) -> None:
+    seen: list[tuple[int, int, int]] = []
+
+    def fake_run(arguments: object) -> int:
+        seen.append(gc.get_threshold())
+        return 0
+
+    monkeypatch.setattr(cli, "_run", fake_run)
+    assert cli.main(["plugins"]) == 0
+    assert seen == [(100_000, 50, 100)]
+    assert gc.get_threshold() == default_thresholds
+
+
+def test_an_error_puts_the_thresholds_back_too(
+    tmp_path: Path, default_thresholds: tuple[int, int, int]
+) -> None:
+    status = cli.main(["build", str(tmp_path / "missing.toml"), "-o", str(tmp_path)])
+    assert status != 0
+    assert gc.get_threshold() == default_thresholds
