@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_the_command_line_does_not_load_the_audit() -> None:
@@ -54,3 +55,18 @@ def test_loading_every_plugin_leaves_out_what_only_some_runs_use() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert loaded == "[]"
+
+
+def test_writing_the_workbooks_leaves_out_the_network_modules(tmp_path: Path) -> None:
+    """``xml.sax.saxutils`` imports ``urllib.request``, and with it ``http.client``,
+    ``ssl`` and ``email``; the xlsx and ods writers quote XML themselves, so a build of
+    the workbooks loads none of them."""
+    network = ("xml.sax.saxutils", "urllib.request", "http.client", "ssl")
+    code = (
+        "import sys\n"
+        "from measurekit.cli.main import main\n"
+        f"assert main(['example', '-o', {str(tmp_path)!r}, '-f', 'xlsx', '-f', 'ods']) == 0\n"
+        f"print(sorted(name for name in {network!r} if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
