@@ -135,3 +135,70 @@ def test_a_short_row_before_a_bad_cell_is_named_first(
         RecordsFormat().open(SourceSpec("crime", "records", (path,), ("Testshire",)))
     assert caught.value.location.row == 3
     assert "the row has 2 cells" in str(caught.value)
+
+
+def test_a_first_cell_met_again_after_memory_is_cleared_is_still_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Three rows to a chunk, three first cells remembered: the second chunk brings back
+    # 2023-01-01 beside a new date, which clears what was remembered.
+    days = ["01", "02", "03", "01", "04", "01", "05"]
+    path = tmp_path / "records.csv"
+    path.write_text(HEADER + "".join(f"2023-01-{day},1,,\n" for day in days), encoding="utf-8")
+    monkeypatch.setattr(tabular, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(formats, "MAX_REMEMBERED", 3)
+    source = RecordsFormat().open(SourceSpec("crime", "records", (path,), ("Testshire",)))
+    january = Window(Month(2023, 1), Month(2023, 1))
+    assert source.count(CODES_1_AND_8N, january).value == 7
+
+
+@pytest.mark.parametrize("blank", [",,,", " , , , ", ""])
+def test_a_row_of_empty_cells_is_a_blank_row(tmp_path: Path, blank: str) -> None:
+    path = tmp_path / "records.csv"
+    path.write_text(HEADER + f"2023-01-05,1,,\n{blank}\n2023-01-06,8N,,\n", encoding="utf-8")
+    source = RecordsFormat().open(SourceSpec("crime", "records", (path,), ("Testshire",)))
+    assert source.count(CODES_1_AND_8N, Window(Month(2023, 1), Month(2023, 1))).value == 2
+    assert [file.rows for file in source.inputs()] == [2]
+
+
+def test_another_forces_unreadable_date_is_not_an_error(tmp_path: Path) -> None:
+    # The Otherland row's date cannot be read, but the row is not Testshire's: left out.
+    path = tmp_path / "records.csv"
+    path.write_text(
+        HEADER + "2023-01-05,1,,Testshire\nnot a date,1,,Otherland\n2023-01-06,1,,\n",
+        encoding="utf-8",
+    )
+    source = RecordsFormat().open(SourceSpec("crime", "records", (path,), ("Testshire",)))
+    assert source.count(CODES_1_AND_8N, Window(Month(2023, 1), Month(2023, 1))).value == 2
+
+
+def test_the_only_forces_unreadable_date_is_named_at_its_row(tmp_path: Path) -> None:
+    # One force in the file, not named by the statement: its rows are the source's own,
+    # so its bad date is an error, at its row.
+    path = tmp_path / "records.csv"
+    path.write_text(HEADER + "2023-01-05,1,,Otherland\n2023-13-01,1,,Otherland\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        RecordsFormat().open(SourceSpec("crime", "records", (path,), ("Testshire",)))
+    assert (caught.value.location.row, caught.value.location.column) == (3, "recorded_date")
+
+
+def test_a_bad_row_before_a_byte_that_is_not_utf8_is_named_first(tmp_path: Path) -> None:
+    # Row 3's code is blank; some 300 kB later comes a byte that is not UTF-8.
+    filler = "".join(f"2023-01-{1 + n % 28:02d},1,,\n" for n in range(20_000))
+    path = tmp_path / "records.csv"
+    path.write_bytes(
+        (HEADER + "2023-01-05,1,,\n2023-01-06,,,\n" + filler).encode() + b"2023-01-07,\xff,,\n"
+    )
+    with pytest.raises(InputError) as caught:
+        RecordsFormat().open(SourceSpec("crime", "records", (path,), ("Testshire",)))
+    assert (caught.value.location.row, caught.value.location.column) == (3, "offence_code")
+
+
+def test_a_byte_that_is_not_utf8_is_named_by_its_offset_in_the_file(tmp_path: Path) -> None:
+    body = HEADER + "2023-01-05,1,,\n" * 100_000
+    path = tmp_path / "records.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode() + b"\xc3(,1,,\n")
+    with pytest.raises(InputError) as caught:
+        RecordsFormat().open(SourceSpec("crime", "records", (path,), ("Testshire",)))
+    # The byte-order mark (3 bytes) and the body come before the bad byte.
+    assert f"not UTF-8 text (byte {3 + len(body.encode()):,})" in str(caught.value)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import importlib
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -37,9 +36,13 @@ def test_a_run_raises_the_thresholds_and_puts_them_back(
     assert gc.get_threshold() == default_thresholds
 
 
-def test_an_error_puts_the_thresholds_back_too(
-    tmp_path: Path, default_thresholds: tuple[int, int, int]
+def test_a_failure_puts_the_thresholds_back_too(
+    monkeypatch: pytest.MonkeyPatch, default_thresholds: tuple[int, int, int]
 ) -> None:
-    status = cli.main(["build", str(tmp_path / "missing.toml"), "-o", str(tmp_path)])
-    assert status != 0
+    def failing_run(arguments: object) -> int:
+        raise RuntimeError("a bug, not a user's error")
+
+    monkeypatch.setattr(cli, "_run", failing_run)
+    with pytest.raises(RuntimeError):
+        cli.main(["plugins"])
     assert gc.get_threshold() == default_thresholds

@@ -14,7 +14,7 @@ def test_the_page_states_each_limit_as_the_code_sets_it() -> None:
     assert limits.MAX_STATEMENT_BYTES == limits.MAX_NARRATIVE_BYTES == 1 << 20
     assert "A statement file may be at most 1 MiB, a narrative file at most 1 MiB" in text
     assert limits.MAX_LINE_BYTES == 1 << 20
-    assert "may be at most 1 MiB; police.uk rows" in text
+    assert f"may hold at most {limits.MAX_LINE_BYTES:,} characters besides its line ending" in text
     assert limits.MAX_XLSX_UNPACKED_BYTES == 1 << 30
     assert "unpack to more than 1 GiB" in text
     assert f"at most {limits.MAX_STATEMENT_DEPTH} deep" in text

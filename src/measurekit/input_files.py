@@ -16,13 +16,14 @@ file that leads to ``/etc/shadow`` is named, with its line, but never quoted.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
 from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from measurekit.errors import InputError, Location
 from measurekit.limits import MAX_LINE_BYTES
@@ -105,8 +106,56 @@ def read_text_limited(path: Path, limit: int, what: str, location: Location | No
         raise InputError(f"not UTF-8 text (byte {error.start}); save it as UTF-8", where) from None
 
 
+class Utf8Text:
+    """The text of a binary stream read as UTF-8, a leading byte-order mark dropped, for
+    :func:`limited_lines` (which asks only for :meth:`read`).
+
+    The text before a byte that is not UTF-8 is handed on before the error, so a reader
+    meets the lines before it first; the error names the byte's offset in the file.
+    """
+
+    def __init__(self, binary: IO[bytes], path: Path) -> None:
+        self._binary = binary
+        self._path = path
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self._offset = 0  # bytes read from the stream so far
+        self._at_start = True
+        self._failure: InputError | None = None
+
+    def read(self, size: int) -> str:
+        """Up to about ``size`` characters; ``""`` at the end."""
+        if self._failure is not None:
+            raise self._failure
+        pending = self._decoder.getstate()[0]  # bytes of a character cut off last time
+        data = self._binary.read(size)
+        first_byte = self._offset - len(pending)  # the file offset of pending + data
+        self._offset += len(data)
+        try:
+            text = self._decoder.decode(data, final=not data)
+        except UnicodeDecodeError as error:  # its offsets count from pending + data
+            text = (pending + data)[: error.start].decode("utf-8")
+            self._failure = InputError(
+                f"not UTF-8 text (byte {first_byte + error.start:,}); save the file as UTF-8",
+                Location(self._path),
+            )
+            self._failure.__cause__ = error
+        if self._at_start and text:
+            self._at_start = False
+            text = text.removeprefix("\ufeff")
+        return text
+
+
+class TextSource(Protocol):
+    """What :func:`limited_lines` reads from: a text stream (``IO[str]``) or a
+    :class:`Utf8Text`."""
+
+    def read(self, size: int, /) -> str:
+        """Up to ``size`` characters; ``""`` at the end."""
+        ...
+
+
 def limited_lines(
-    handle: IO[str], path: Path, limit: int = MAX_LINE_BYTES, first_line: int = 1
+    handle: TextSource, path: Path, limit: int = MAX_LINE_BYTES, first_line: int = 1
 ) -> Iterator[str]:
     """The lines of a text stream (opened with ``newline=""``: a line ends at ``\\n``,
     ``\\r\\n`` or ``\\r``, which it keeps), each at most ``limit`` characters besides its
@@ -127,7 +176,9 @@ _LINE_ENDS = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _BLOCK_CHARS = 1 << 20
 
 
-def _line_blocks(handle: IO[str], path: Path, limit: int, first_line: int) -> Iterator[list[str]]:
+def _line_blocks(
+    handle: TextSource, path: Path, limit: int, first_line: int
+) -> Iterator[list[str]]:
     """The stream's lines, a block's worth at a time (see :func:`limited_lines`). The
     lines before a line that is too long are handed on before the error is raised."""
     number = first_line  # the number of the block's first line

@@ -105,10 +105,12 @@ def tally_rows(
     Each file is read a chunk of rows at a time (:func:`cell_chunks`) and its rows are
     counted in C (``map``, ``zip``, :class:`collections.Counter`): by what their first
     cell reads as, and the raw text of their other cells. Only each distinct first cell,
-    and each distinct combination of the rest, is read by a Python call (up to
-    :data:`MAX_REMEMBERED` at a time, so memory stays bounded). When anything in a file
-    cannot be read, the file is read again row by row (:func:`_raise_first_problem`), so
-    the error is the one reading each row in turn meets first, at its row.
+    and each distinct combination of the rest, is read by a Python call; what was read is
+    remembered for at most :data:`MAX_REMEMBERED` distinct cells (and rows) of each, plus
+    a chunk's worth, so memory stays bounded. Only the force's rows are read (another
+    force's bad cell is no error). When anything in a file cannot be read, the file is
+    read again row by row (:func:`_raise_first_problem`), so the error is the one reading
+    each row in turn meets first, at its row.
 
     ``counter`` counts every data row of each file (the force's and others');
     ``lacking`` gathers the optional columns some file's header lacks.
@@ -117,19 +119,30 @@ def tally_rows(
     tally: Counter[Any] = Counter()
     for path in spec.paths:
         rows = 0
+        problem: InputError | None = None
         try:
-            file_tally = _FileTally(path, spec, columns, readers)
+            file_tally = _FileTally(path, spec, readers)
             for chunk in cell_chunks(path, required, optional, columns, lacking):
                 rows += len(chunk.cells)
                 file_tally.add(chunk.cells)
             tally.update(file_tally.finish())
-        except InputError:
-            _raise_first_problem(path, spec, required, optional, columns, readers)
-            raise  # pragma: no cover - reading each row in turn meets the problem too
+        except InputError as error:
+            problem = error
         finally:
             if counter is not None:
                 counter.add(path, rows)
+        if problem is not None:
+            _raise_first_problem(path, spec, required, optional, columns, readers)
+            raise _without_unknown_row(problem)  # only if reading row by row met nothing
     return tally
+
+
+def _without_unknown_row(error: InputError) -> InputError:
+    """``error``, without the row number a :class:`_FileTally` reader gave it (unknown)."""
+    where = error.location
+    if where is None or where.row != _NOT_KNOWN:
+        return error
+    return InputError(error.message, Location(where.path, None, where.column))
 
 
 _REST = itemgetter(slice(1, None))
@@ -147,14 +160,9 @@ class _FileTally:
     """
 
     def __init__(
-        self,
-        path: Path,
-        spec: SourceSpec,
-        columns: tuple[str, ...],
-        readers: Sequence[tuple[str, CellReader]],
+        self, path: Path, spec: SourceSpec, readers: Sequence[tuple[str, CellReader]]
     ) -> None:
         self.path = path
-        self.columns = columns
         self.readers = readers
         self.quotable = may_quote(path)
         self.rule = ForceRule(spec.force, spec.force_explicit, path)
@@ -169,15 +177,17 @@ class _FileTally:
     def add(self, cells: list[tuple[str, ...]]) -> None:
         """Count rows given as their cells (in the order of ``columns``)."""
         firsts = list(map(_FIRST, cells))
-        new = set(firsts).difference(self.codes)
+        distinct = set(firsts)
+        new = distinct.difference(self.codes)
         if new:
             if len(self.codes) + len(new) > MAX_REMEMBERED:
-                self.flush()
+                self.flush()  # the pending rows' numbers stand for values about to go
                 self.codes.clear()
                 self.numbers.clear()
                 self.values.clear()
+                new = distinct
             for text in new:
-                value = self._read(0, text)
+                value = self._first_value(text)
                 number = self.numbers.setdefault(value, len(self.values))
                 if number == len(self.values):
                     self.values.append(value)
@@ -190,11 +200,12 @@ class _FileTally:
 
     def flush(self) -> None:
         """Add the pending rows up by key: the force's to the tally; another force's are
-        held while they may prove to be the file's only force (:class:`ForceRule`)."""
+        held while they may prove to be the file's only force (:class:`ForceRule`). A row
+        whose first cell could not be read raises its error here, if it is counted."""
         rule, values, held, tally = self.rule, self.values, self.held, self.tally
         for (number, rest), n in self.pending.items():
             if rule.admits(rest[-1].strip()):
-                tally[(values[number], *self._rest(rest))] += n
+                tally[(_readable(values[number]), *self._rest(rest))] += n
             elif rule.holding:
                 held[values[number], rest] += n
             else:
@@ -206,8 +217,16 @@ class _FileTally:
         self.flush()
         if self.rule.held_rows_belong():
             for (value, rest), n in self.held.items():
-                self.tally[(value, *self._rest(rest))] += n
+                self.tally[(_readable(value), *self._rest(rest))] += n
         return self.tally
+
+    def _first_value(self, text: str) -> Any:
+        """What a first cell reads as, or an :class:`_Unreadable` holding why it cannot be
+        read: another force's row is never read, so its error must wait for the verdict."""
+        try:
+            return self._read(0, text)
+        except InputError as error:
+            return _Unreadable(error)
 
     def _rest(self, rest: tuple[str, ...]) -> tuple[Any, ...]:
         """What a row's cells after the first (the force cell last) read as."""
@@ -227,6 +246,20 @@ class _FileTally:
 #: The row number of a :class:`Row` read by :class:`_FileTally`, which counts rows by their
 #: cells and so knows no row's number.
 _NOT_KNOWN = 0
+
+
+class _Unreadable:
+    """A first cell that could not be read, and the error saying why (its row unknown)."""
+
+    def __init__(self, error: InputError) -> None:
+        self.error = error
+
+
+def _readable(value: Any) -> Any:
+    """``value``, unless it stands for a cell that could not be read: then its error."""
+    if isinstance(value, _Unreadable):
+        raise value.error
+    return value
 
 
 def _raise_first_problem(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import zipfile
 from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from contextlib import AbstractContextManager, closing, contextmanager
@@ -23,7 +22,7 @@ from typing import IO, Any
 import attrs
 
 from measurekit.errors import InputError, Location
-from measurekit.input_files import limited_lines, may_quote, open_regular
+from measurekit.input_files import Utf8Text, limited_lines, may_quote, open_regular
 from measurekit.limits import MAX_XLSX_UNPACKED_BYTES
 from measurekit.text_rules import describe_character, excerpt, first_forbidden
 
@@ -197,7 +196,8 @@ def _all_sound(chunk: list[list[str]], width: int) -> bool:
     if set(map(len, chunk)) != {width}:
         return False
     joined = list(map("".join, chunk))
-    return all(map(str.isprintable, joined)) and not any(map(str.isspace, joined))
+    # A row of empty cells joins to "" and one of spaces to " ...": both are blank rows.
+    return all(joined) and all(map(str.isprintable, joined)) and not any(map(str.isspace, joined))
 
 
 def _cells(rows: list[list[str]], positions: Sequence[int], width: int) -> list[tuple[str, ...]]:
@@ -290,8 +290,7 @@ def _check_row(values: list[str], names: list[str], path: Path, number: int, pad
 def _csv_reader(path: Path) -> Iterator[Iterator[list[str]]]:
     """The CSV file at ``path`` open for :func:`_take` (a :func:`csv.reader`)."""
     with open_regular(path) as binary:
-        handle = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-        yield csv.reader(limited_lines(handle, path))
+        yield csv.reader(limited_lines(Utf8Text(binary, path), path))
 
 
 def _take(
@@ -304,15 +303,13 @@ def _take(
         taken.extend(islice(rows, count))
     except InputError as error:
         return taken, error
-    except UnicodeDecodeError as error:
-        return taken, InputError(
-            f"not UTF-8 text (byte {error.start}); save the file as UTF-8 CSV", Location(path)
-        )
     except csv.Error as error:
         line = getattr(rows, "line_num", None)
-        return taken, InputError(
+        failure = InputError(
             f"not a readable CSV file: {error}", Location(path, line, row_name="line")
         )
+        failure.__cause__ = error
+        return taken, failure
     return taken, None
 
 

@@ -13,12 +13,10 @@ stay byte-for-byte what they were.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Sequence
 
-from measurekit.outputs.workbook.reproducible import FIXED_TIME
+from measurekit.outputs.workbook.reproducible import zip_parts
 
 #: The namespaces declared on the root element of every part, by prefix.
 NAMESPACES: tuple[tuple[str, str], ...] = (
@@ -130,18 +128,7 @@ def package(mimetype: str, entries: Sequence[tuple[str, str, bytes | None]]) -> 
         ),
         version=False,
     )
-    stamp = FIXED_TIME.timetuple()[:6]
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w") as archive:
-        files = [("mimetype", mimetype.encode(), zipfile.ZIP_STORED)]
-        files += [
-            (path, data, zipfile.ZIP_DEFLATED) for path, _, data in entries if data is not None
-        ]
-        files.append((MANIFEST_PATH, manifest, zipfile.ZIP_DEFLATED))
-        for path, data, compression in files:
-            info = zipfile.ZipInfo(path, date_time=stamp)
-            info.compress_type = compression
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            archive.writestr(info, data)
-    return output.getvalue()
+    files = {"mimetype": mimetype.encode()}
+    files.update((path, data) for path, _, data in entries if data is not None)
+    files[MANIFEST_PATH] = manifest
+    return zip_parts(files, stored={"mimetype"})
