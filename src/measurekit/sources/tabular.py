@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import zipfile
-from collections.abc import Callable, Collection, Generator, Iterator, Sequence
+from collections.abc import Collection, Generator, Iterator, Sequence
 from contextlib import AbstractContextManager, closing, contextmanager
 from itertools import islice, repeat
 from operator import itemgetter
@@ -174,15 +174,13 @@ def _chunks_of(
     width = len(names)
     # A column the file lacks reads from one past the row's end: always "".
     positions = [wanted.get(column, width) for column in columns]
-    pick = _picker(positions)
-    reach = max(positions, default=-1) + 1  # a row is padded with "" to this length
     number = 2  # the next row's number
     while True:
         chunk, failure = _take(rows, CHUNK_ROWS, path)
         if chunk and _all_sound(chunk, width):
             yield CellChunk(range(number, number + len(chunk)), _cells(chunk, positions, width))
         elif chunk:
-            yield from _checked_chunk(chunk, number, names, path, is_workbook, pick, reach)
+            yield from _checked_chunk(chunk, number, names, path, is_workbook, positions)
         number += len(chunk)
         if failure is not None:
             raise failure
@@ -215,28 +213,20 @@ def _cells(rows: list[list[str]], positions: Sequence[int], width: int) -> list[
     return list(zip(*columns, strict=True))
 
 
-def _picker(positions: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
-    """A function giving the items of a list at ``positions``, as a tuple."""
-    if len(positions) > 1:
-        return itemgetter(*positions)
-    return lambda values: tuple(values[position] for position in positions)
-
-
 def _checked_chunk(
     chunk: list[list[str]],
     first: int,
     names: list[str],
     path: Path,
     padded: bool,
-    pick: Callable[[list[str]], tuple[str, ...]],
-    reach: int,
+    positions: Sequence[int],
 ) -> Iterator[CellChunk]:
-    """The rows of ``chunk`` (the first numbered ``first``) checked one by one: blank
-    rows left out, the rows before a row that cannot be read handed on before its error
-    is raised."""
+    """The rows of ``chunk`` (the first numbered ``first``) checked one by one, and their
+    cells at ``positions`` picked as :func:`_cells` picks them: blank rows left out, the
+    rows before a row that cannot be read handed on before its error is raised."""
     width = len(names)
     numbers: list[int] = []
-    cells: list[tuple[str, ...]] = []
+    kept: list[list[str]] = []
     for number, values in enumerate(chunk, start=first):
         joined = "".join(values)
         if not joined.strip():
@@ -245,15 +235,13 @@ def _checked_chunk(
             try:
                 _check_row(values, names, path, number, padded)
             except InputError:
-                if cells:
-                    yield CellChunk(numbers, cells)
+                if kept:
+                    yield CellChunk(numbers, _cells(kept, positions, width))
                 raise
-        if len(values) < reach:
-            values = values + [""] * (reach - len(values))
         numbers.append(number)
-        cells.append(pick(values))
-    if cells:
-        yield CellChunk(numbers, cells)
+        kept.append(values[:width] + [""] * (width - len(values)))  # a workbook's short row
+    if kept:
+        yield CellChunk(numbers, _cells(kept, positions, width))
 
 
 def _check_row(values: list[str], names: list[str], path: Path, number: int, padded: bool) -> None:
