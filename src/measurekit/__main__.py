@@ -1,7 +1,5 @@
 """``python -m measurekit``: the same as the ``measurekit`` command."""
 
-import sys
+from measurekit.cli.main import run
 
-from measurekit.cli.main import main
-
-sys.exit(main())
+run()

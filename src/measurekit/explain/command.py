@@ -12,13 +12,15 @@ import argparse
 import csv
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from measurekit.build import display_path
 from measurekit.cli.arguments import quarter_option
-from measurekit.explain.explaining import ExplainedFigure, explain_figure
 from measurekit.model.statement import Role, Unit
 from measurekit.text_rules import terminal_safe
+
+if TYPE_CHECKING:
+    from measurekit.explain.explaining import ExplainedFigure
 
 
 def add_parser(
@@ -56,6 +58,8 @@ def add_parser(
 
 def run(arguments: argparse.Namespace) -> int:
     """Explain the figure the arguments name; print it; return the exit status."""
+    from measurekit.explain.explaining import explain_figure  # this command's alone
+
     explained = explain_figure(
         arguments.statement, arguments.indicator, Role(arguments.role), arguments.period
     )

@@ -8,7 +8,6 @@ Set ``MEASUREKIT_DISABLE_PLUGINS`` to a comma-separated list of plugin names to 
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import importlib.metadata
 import os
@@ -506,6 +505,8 @@ def _check_hook_names(manager: pluggy.PluginManager, plugin: object, name: str) 
             continue
         if all(impl.optionalhook for impl in caller.get_hookimpls() if impl.plugin is plugin):
             continue
+        import difflib  # only for this message: not loaded by every run
+
         near = difflib.get_close_matches(caller.name, known, n=1)
         hint = f"; did you mean {near[0]!r}?" if near else f"; hooks are: {', '.join(known)}"
         raise PluginError(name, f"implements {caller.name!r}, which is no measurekit hook{hint}")
