@@ -186,6 +186,30 @@ def test_an_office_template_stylesheet_and_logo(tmp_path: Path) -> None:
     assert len(page.findall(".//table")) == 4
 
 
+def test_templates_are_compiled_once_and_again_when_their_file_changes(tmp_path: Path) -> None:
+    """Pages drawn in one process share their templates (the web page and the PDF's, a
+    page per force), and an office's template edited between two pages is read again."""
+    from measurekit.outputs.publish.page import environment
+
+    branding = office_files(tmp_path)
+    assert environment(branding) is environment(Branding(branding.template))
+    assert environment(None) is environment(Branding(logo=branding.logo))
+    assert environment(branding) is not environment(None)
+
+    first = parse(render_page(sample_document(branding)))
+    assert text_of(first.find(".//footer")) == "Office footer: Testshire Constabulary"
+    assert branding.template is not None
+    branding.template.write_text(
+        '{% extends "measurekit/statement.html" %}\n'
+        "{% block footer %}<p>Edited footer</p>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    later = os.stat(branding.template).st_mtime + 10  # a later time than the first file's
+    os.utime(branding.template, (later, later))
+    second = parse(render_page(sample_document(branding)))
+    assert text_of(second.find(".//footer")) == "Edited footer"
+
+
 def test_a_broken_office_template_names_its_file_and_line(tmp_path: Path) -> None:
     branding = office_files(tmp_path)
     assert branding.template is not None

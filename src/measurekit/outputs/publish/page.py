@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -256,12 +257,25 @@ def stylesheet(branding: Branding | None) -> Markup:
 def environment(branding: Branding | None) -> jinja2.Environment:
     """A Jinja2 environment that autoescapes every template and fails on an undefined
     name. Built-in templates are named ``measurekit/...``; an office's template is found
-    by its file name in its own folder, and may extend a built-in one."""
+    by its file name in its own folder, and may extend a built-in one.
+
+    One environment serves each folder of templates for the life of the process, so each
+    template is compiled once however many pages are drawn from it (the web page and the
+    PDF's, a page for each force); Jinja compiles a template again if its file changes.
+    """
+    template = branding.template if branding is not None else None
+    return _environment(None if template is None else template.parent)
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(folder: Path | None) -> jinja2.Environment:
+    """The environment of :func:`environment` for an office's template ``folder`` (None:
+    the built-in templates alone)."""
     loaders: list[jinja2.BaseLoader] = [
         jinja2.PrefixLoader({"measurekit": jinja2.FileSystemLoader(TEMPLATES)})
     ]
-    if branding is not None and branding.template is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(branding.template.parent))
+    if folder is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(folder))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
