@@ -61,7 +61,8 @@ def test_the_program_exits_with_the_commands_status(tmp_path: Path) -> None:
         check=False,
     )
     assert missing.returncode == 1
-    assert missing.stderr.count("\n") == 1 and "none.toml" in missing.stderr
+    assert missing.stderr.count("\n") == 1
+    assert "none.toml" in missing.stderr
     built = subprocess.run(
         [sys.executable, "-m", "measurekit", "example", "-f", "json", "-f", "text",
          "-o", str(tmp_path / "out")],
@@ -73,6 +74,4 @@ def test_the_program_exits_with_the_commands_status(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
     assert written == ["cheshire-2023-24-q1.json", "cheshire-2023-24-q1.txt"]
-    assert built.stdout.splitlines() == [
-        f"wrote {tmp_path / 'out' / name}" for name in written
-    ]
+    assert built.stdout.splitlines() == [f"wrote {tmp_path / 'out' / name}" for name in written]

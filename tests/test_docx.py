@@ -59,6 +59,19 @@ def test_real_tables_with_a_repeating_header_row(word: Any) -> None:
     assert cells[1][0] == "Homicide offences [note 2]"
 
 
+def test_lists_captions_table_style_and_right_aligned_figures(word: Any) -> None:
+    styles = [p.style.name for p in word.paragraphs]
+    assert "List Bullet" in styles
+    assert styles.count("Caption") == 5  # four tables, one chart
+    assert {table.style.name for table in word.tables} == {"Table Grid"}
+    homicide = word.tables[0]
+    right = docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    for row in homicide.rows:
+        alignments = [cell.paragraphs[0].alignment for cell in row.cells]
+        assert alignments[:3] == [None, None, None]  # measure, period, window: text
+        assert set(alignments[3:]) == {right}  # the figures
+
+
 def test_every_picture_has_alt_text(word: Any) -> None:
     pictures = list(word.inline_shapes)
     assert len(pictures) == 1

@@ -309,6 +309,9 @@ def _svg_shape(shape: Shape) -> str:
 
 #: Pixels per drawing unit in the PNG: 1280 by 720, sharp when printed at 16 cm wide.
 PNG_SCALE = 2
+#: zlib's fastest level: the same pixels in about two thirds of the time of the default
+#: (6), in a file about a third larger (some 50 KB a chart).
+PNG_COMPRESS_LEVEL = 1
 
 
 def png(chart: ChartData, scale: int = PNG_SCALE) -> bytes:
@@ -325,7 +328,7 @@ def png(chart: ChartData, scale: int = PNG_SCALE) -> bytes:
     for shape in layout(chart):
         _paint(image, draw, shape, scale)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False)
+    image.save(buffer, format="PNG", optimize=False, compress_level=PNG_COMPRESS_LEVEL)
     return buffer.getvalue()
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import weakref
 import zipfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -50,12 +51,48 @@ from measurekit.outputs.publish.page import (
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.parts.document import DocumentPart
     from docx.text.paragraph import Paragraph as DocxParagraph
 
 LANGUAGE = "en-GB"
 #: Zip members' timestamp: the earliest a zip file can hold, the same every build.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CHART_WIDTH_CM = 16
+#: The style of every table: a grid, so cells are told apart without colour.
+TABLE_STYLE = "Table Grid"
+
+
+#: Each document's style ids by style name (see :func:`_style_id`), dropped with it.
+_STYLE_IDS: weakref.WeakKeyDictionary[DocumentPart, dict[str, str | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _style_id(word: Document, name: str, table: bool = False) -> str | None:
+    """The id python-docx writes for the paragraph style (or with ``table``, the table
+    style) named ``name``, None for the default style; looked up once per document, where
+    python-docx scans every style each time a style is given by name."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    ids = _STYLE_IDS.setdefault(word.part, {})
+    key = f"table:{name}" if table else name
+    if key not in ids:
+        kind = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
+        ids[key] = word.part.get_style_id(name, kind)  # type: ignore[no-untyped-call]
+    return ids[key]
+
+
+def _paragraph(word: Document, text: str = "", style: str | None = None) -> DocxParagraph:
+    """``word.add_paragraph(text, style)``, the same XML, the style's id looked up once."""
+    paragraph = word.add_paragraph(text)
+    if style is not None:
+        paragraph._p.style = _style_id(word, style)
+    return paragraph
+
+
+def _heading(word: Document, text: str, level: int) -> DocxParagraph:
+    """``word.add_heading(text, level)`` (levels 1 to 9), through :func:`_paragraph`."""
+    return _paragraph(word, text, f"Heading {level}")
 
 
 class DocxPart:
@@ -99,7 +136,7 @@ def render_docx(document: StatementDocument, renderers: SectionRenderers = NO_RE
     if logo is not None:
         word.add_picture(io.BytesIO(logo.data), height=docx.shared.Cm(1.6))
         _alt_text(word, logo.alt, logo.alt)
-    word.add_heading(document.title, level=1)
+    _heading(word, document.title, 1)
     lead = word.add_paragraph(document.subtitle)
     lead.runs[0].bold = True
     for text in (
@@ -111,9 +148,9 @@ def render_docx(document: StatementDocument, renderers: SectionRenderers = NO_RE
     ):
         if text:
             word.add_paragraph(text)
-    word.add_heading("Which measures apply here", level=2)
+    _heading(word, "Which measures apply here", 2)
     for line in document.applicability:
-        word.add_paragraph(line.text, style="List Bullet")
+        _paragraph(word, line.text, "List Bullet")
 
     def default(part: MeasurePart) -> DocxPart:
         for block in part.blocks:
@@ -121,22 +158,22 @@ def render_docx(document: StatementDocument, renderers: SectionRenderers = NO_RE
         return DocxPart(word)
 
     for section in document.sections:
-        word.add_heading(f"Measure: {section.title}", level=2)
-        word.add_heading(section.figures_heading, level=3)
+        _heading(word, f"Measure: {section.title}", 2)
+        _heading(word, section.figures_heading, 3)
         for part in section.measures:
             renderers.render(part, default, DocxPart)
         for narrative in section.narrative:
-            word.add_heading(narrative.heading, level=3)
+            _heading(word, narrative.heading, 3)
             for block in narrative.blocks:
                 add_block(word, block)
     if document.sources:
-        word.add_heading("Data sources", level=2)
+        _heading(word, "Data sources", 2)
         for source in document.sources:
-            word.add_paragraph(f"{source.text} {notes_text([source.note])}", style="List Bullet")
+            _paragraph(word, f"{source.text} {notes_text([source.note])}", "List Bullet")
     if document.appendix is not None:
         add_appendix(word, document.appendix)
     if document.notes:
-        word.add_heading("Notes", level=2)
+        _heading(word, "Notes", 2)
         for note in document.notes:
             paragraph = word.add_paragraph()
             paragraph.add_run(f"Note {note.number}: ").bold = True
@@ -149,16 +186,16 @@ def render_docx(document: StatementDocument, renderers: SectionRenderers = NO_RE
 def add_appendix(word: Document, appendix: Appendix) -> None:
     """The appendix "How these figures were made": a Heading 2, its introduction, a
     Heading 3 and a bulleted list per indicator, then the input files."""
-    word.add_heading(appendix.title, level=2)
+    _heading(word, appendix.title, 2)
     word.add_paragraph(appendix.introduction)
     for entry in appendix.methods:
-        word.add_heading(f"{entry.label} ({entry.indicator_id})", level=3)
+        _heading(word, f"{entry.label} ({entry.indicator_id})", 3)
         for line in entry.lines:
-            word.add_paragraph(line, style="List Bullet")
+            _paragraph(word, line, "List Bullet")
     if appendix.inputs:
-        word.add_heading(appendix.inputs_heading, level=3)
+        _heading(word, appendix.inputs_heading, 3)
         for item in appendix.inputs:
-            word.add_paragraph(item.text, style="List Bullet")
+            _paragraph(word, item.text, "List Bullet")
 
 
 def add_block(word: Document, block: SectionBlock) -> None:
@@ -167,7 +204,7 @@ def add_block(word: Document, block: SectionBlock) -> None:
         word.add_paragraph(block.text)
     elif isinstance(block, BulletList):
         for item in block.items:
-            word.add_paragraph(item, style="List Bullet")
+            _paragraph(word, item, "List Bullet")
     elif isinstance(block, NoteList):
         for note in block.notes:
             paragraph = word.add_paragraph()
@@ -212,7 +249,7 @@ def _chart(word: Document, chart: Chart) -> None:
 
     word.add_picture(io.BytesIO(charts.png(chart_data(chart))), width=Cm(CHART_WIDTH_CM))
     _alt_text(word, chart.title, f"{chart.title}. {chart.summary}")
-    caption = word.add_paragraph(style="Caption")
+    caption = _paragraph(word, style="Caption")
     caption.add_run(f"{chart.title}. ").bold = True
     text = chart.summary
     if chart.definition_note:
@@ -237,32 +274,31 @@ def _table(
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    caption = word.add_paragraph(style="Caption")
+    caption = _paragraph(word, style="Caption")
     caption.add_run(title).bold = True
     table = word.add_table(rows=1 + len(rows), cols=len(headings))
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = _style_id(word, TABLE_STYLE, table=True)
     properties = table._tbl.tblPr
     for tag, value in (("w:tblCaption", title), ("w:tblDescription", title)):
         element = OxmlElement(tag)
         element.set(qn("w:val"), value)
         properties.append(element)
-    header = table.rows[0]
+    # Each row, and each row's cells, fetched once: python-docx builds the list anew on
+    # every access.
+    header, *body = table.rows
     row_properties = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     row_properties.append(repeat)
-    for index, heading in enumerate(headings):
-        cell = header.cells[index]
+    for index, (cell, heading) in enumerate(zip(header.cells, headings, strict=True)):
         cell.text = ""
-        run = cell.paragraphs[0].add_run(heading)
-        run.bold = True
+        paragraph = cell.paragraphs[0]
+        paragraph.add_run(heading).bold = True
         if numeric[index]:
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for row_index, cells in enumerate(rows, start=1):
-        word_row = table.rows[row_index]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for word_row, cells in zip(body, rows, strict=True):
         word_row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # whole rows only
-        for index, text in enumerate(cells):
-            cell = word_row.cells[index]
+        for index, (cell, text) in enumerate(zip(word_row.cells, cells, strict=True)):
             cell.text = text
             if numeric[index]:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
