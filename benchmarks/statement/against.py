@@ -4,7 +4,7 @@
 
 Unpacks ``src`` and ``plugins`` of the commit given into a temporary folder, compiles both
 copies to bytecode, then runs, ``--runs`` times in turn after one warm-up each: the older
-build (the same ``measurekit`` command with ``PYTHONPATH`` pointing at the unpacked copy),
+build (``python -m measurekit`` with ``PYTHONPATH`` pointing at the unpacked copy),
 this checkout's build, and ``tally.py``, all on the 1x data of ``compare.py``. Prints the
 median processor seconds of each and the medians of each build's ratio to the tally taken
 turn by turn: on a shared machine whose speed drifts, the fairest before-and-after figure.
@@ -61,8 +61,10 @@ def main() -> None:
             tar.extractall(folder, filter="data")
         subprocess.run([sys.executable, "-m", "compileall", "-q", folder], check=True)
         older = dict(os.environ, PYTHONPATH=f"{folder}/src{os.pathsep}{folder}/plugins")
-        measurekit = str(Path(sys.executable).with_name("measurekit"))
-        build = [measurekit, "build", str(DATA / STATEMENT), "-o", str(DATA / "output")]
+        # ``python -m measurekit``: each commit's own way in and out (the ``measurekit``
+        # script is this checkout's, which an older commit may not have).
+        build = [sys.executable, "-m", "measurekit", "build", str(DATA / STATEMENT)]
+        build += ["-o", str(DATA / "output")]
         build += [item for name in arguments.formats for item in ("-f", name)]
         tally = [sys.executable, str(HERE / "tally.py"), str(DATA / "data")]
         processor_seconds(build, older)
