@@ -34,6 +34,8 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 #: 128 + SIGPIPE, what a shell reports for a program stopped by a closed pipe.
 EXIT_BROKEN_PIPE = 141
+#: What Python exits with when it cannot flush its standard streams at the end.
+EXIT_UNFLUSHED = 120
 
 
 def _add_output_options(command: argparse.ArgumentParser) -> None:
@@ -240,10 +242,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
 
 
-#: What Python exits with when it cannot flush its standard streams at the end.
-EXIT_UNFLUSHED = 120
-
-
 def run() -> NoReturn:
     """The ``measurekit`` program (and ``python -m measurekit``): :func:`main`, then the end
     of the process."""
@@ -256,25 +254,44 @@ def end_process(status: int) -> NoReturn:
     A command keeps nearly everything it makes (modules, plugins, tallies, the document)
     until its end, and the interpreter's teardown then frees it all one object at a time:
     a tenth of a small build's processor time, for memory the system takes back anyway.
-    So, as mypy ends its runs, this runs the exit handlers (:mod:`atexit`: what libraries
-    and plugins registered to clean up), flushes the standard streams and ends the process
-    at once; a file still open is not flushed (measurekit closes every file it writes
-    before). While a thread that is not a daemon still runs, Python's own exit waits for
-    it, so then this exits as usual (:func:`sys.exit`).
+    So, like mypy, this skips the teardown; unlike mypy, it first runs the exit handlers
+    (:mod:`atexit`, and so :func:`weakref.finalize` callbacks: what libraries and plugins
+    registered to clean up), then flushes the standard streams and ends the process at
+    once. A file still open is not flushed (measurekit closes every file it writes), and
+    ``__del__`` methods do not run.
+
+    It exits as Python does (:func:`sys.exit`) while a thread that is not a daemon still
+    runs, since Python's exit waits for it, and while a tool watches the process (a
+    profiler, a tracer such as ``coverage run``, ``python -i``), since such a tool does
+    its work when the program returns.
     """
-    others = [thread for thread in threading.enumerate() if thread is not threading.main_thread()]
-    if any(not thread.daemon for thread in others):
+    current = threading.current_thread()
+    if _watched() or any(
+        not thread.daemon for thread in threading.enumerate() if thread is not current
+    ):
         sys.exit(status)
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None or stream.closed:
+            continue
         try:
-            if stream is not None:
-                stream.flush()
+            stream.flush()
         except BrokenPipeError:
             status = status or EXIT_BROKEN_PIPE
-        except (OSError, ValueError):
+        except OSError:
             status = status or EXIT_UNFLUSHED
     os._exit(status)
+
+
+def _watched() -> bool:
+    """Whether a profiler, tracer or debugger watches the process, or ``python -i`` waits
+    to take over when the program ends."""
+    if sys.gettrace() is not None or sys.getprofile() is not None or sys.flags.inspect:
+        return True
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12 and later
+    if monitoring is None:
+        return False
+    return any(monitoring.get_tool(tool) is not None for tool in range(6))
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -283,7 +300,8 @@ def _main(argv: Sequence[str] | None) -> int:
     output_set.written_this_run.clear()
     try:
         status = _run(arguments)
-        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
         return status
     except MeasurekitError as error:
         if arguments.debug:

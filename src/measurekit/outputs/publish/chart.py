@@ -309,9 +309,10 @@ def _svg_shape(shape: Shape) -> str:
 
 #: Pixels per drawing unit in the PNG: 1280 by 720, sharp when printed at 16 cm wide.
 PNG_SCALE = 2
-#: zlib's fastest level: the same pixels in about two thirds of the time of the default
-#: (6), in a file about a third larger (some 50 KB a chart).
-PNG_COMPRESS_LEVEL = 1
+#: zlib's level for the PNG: the same pixels as the default level (6) at any level; 4
+#: encodes in about half the time of 6 for a file about 3 % larger (level 1 is quicker
+#: still, but its files are a third larger).
+PNG_COMPRESS_LEVEL = 4
 
 
 def png(chart: ChartData, scale: int = PNG_SCALE) -> bytes:

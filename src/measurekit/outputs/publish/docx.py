@@ -91,7 +91,10 @@ def _paragraph(word: Document, text: str = "", style: str | None = None) -> Docx
 
 
 def _heading(word: Document, text: str, level: int) -> DocxParagraph:
-    """``word.add_heading(text, level)`` (levels 1 to 9), through :func:`_paragraph`."""
+    """``word.add_heading(text, level)`` for levels 1 to 9 (python-docx's level 0 is the
+    Title style, which the statement does not use), through :func:`_paragraph`."""
+    if not 1 <= level <= 9:
+        raise ValueError(f"a heading's level is 1 to 9, not {level}")
     return _paragraph(word, text, f"Heading {level}")
 
 

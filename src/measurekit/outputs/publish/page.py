@@ -262,6 +262,7 @@ def environment(branding: Branding | None) -> jinja2.Environment:
     One environment serves each folder of templates for the life of the process, so each
     template is compiled once however many pages are drawn from it (the web page and the
     PDF's, a page for each force); Jinja compiles a template again if its file changes.
+    It is shared: render with it, never change it.
     """
     template = branding.template if branding is not None else None
     return _environment(None if template is None else template.parent)
