@@ -5,6 +5,7 @@ a thread still at work, or a tool watching the process, gets the exit Python giv
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,14 @@ def test_the_program_exits_with_the_commands_status(tmp_path: Path) -> None:
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
     assert written == ["cheshire-2023-24-q1.json", "cheshire-2023-24-q1.txt"]
     assert built.stdout.splitlines() == [f"wrote {tmp_path / 'out' / name}" for name in written]
+
+
+def test_a_program_started_without_standard_output() -> None:
+    """``measurekit plugins >&-``: Python gives the program no ``sys.stdout`` at all; the
+    report goes nowhere, and the program still ends cleanly."""
+    command = f"exec {shlex.quote(sys.executable)} -m measurekit plugins >&-"
+    finished = subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert finished.returncode == 0
+    assert finished.stderr == ""
