@@ -524,7 +524,7 @@ ALL_FORMATS = tuple(
     for name, module in (
         *((name, None) for name in ("text", "markdown", "json", "xlsx", "ods", "html")),
         ("docx", "docx"),
-        ("pdf", "weasyprint"),
+        ("pdf", "typst"),
     )
     if module is None or importlib.util.find_spec(module) is not None
 )

@@ -1,20 +1,28 @@
 """The tagged PDF, read back with pypdf: tags, language, title shown as window title,
-bookmarks from the headings, page numbers, embedded fonts, every figure in its text, and
-the same bytes on every build."""
+bookmarks from the headings, page numbers, embedded fonts, every figure in its text,
+citations linked to their notes, text that looks like Typst markup printed as text, a
+plugin's own markup for its part, and the same bytes on every build."""
 
 from __future__ import annotations
 
+import base64
 import io
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import attrs
 import pypdf  # a core dependency: measurekit audit reads PDFs with it
 import pytest
 
+from measurekit.document.nodes import MeasurePart
+from measurekit.document.renderers import SectionRenderer, SectionRenderers
+from measurekit.errors import MeasurekitError
+from measurekit.model.statement import Branding
+
 from .publish_document import sample_document
 
-pytest.importorskip(
-    "weasyprint", reason="WeasyPrint comes with the pdf extra: pip install '.[pdf]'"
-)
+pytest.importorskip("typst", reason="Typst comes with the pdf extra: pip install '.[pdf]'")
 from measurekit.outputs.publish.pdf import render_pdf
 
 
@@ -108,3 +116,134 @@ def test_same_bytes_every_build_and_dated_from_the_statement(pdf: bytes) -> None
 def test_source_date_epoch_sets_the_date(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14 November 2023, 22:13 UTC
     assert reader(render_pdf(sample_document())).metadata["/CreationDate"].startswith("D:20231114")
+
+
+def flat_text(data: bytes) -> str:
+    """The PDF's text, every run of whitespace one space."""
+    return " ".join(" ".join(page.extract_text().split()) for page in reader(data).pages)
+
+
+#: Text that Typst would read as markup, were it written into the markup as it is: strong
+#: and emphasis, a heading, a function call, maths, a label, a reference, a comment, a
+#: raw block, an escape, and brackets and a quote that would end a string or a block.
+MARKUP_LIKE = (
+    "*not bold* _not emphasis_ = Not a heading #heading[Injected] $x^2$ <note-1> @note-1 "
+    '// not a comment /* nor this */ `raw` \\u{41} "quoted" ] ) } back\\slash'
+)
+
+
+def test_text_that_looks_like_markup_is_printed_as_text() -> None:
+    document = attrs.evolve(
+        sample_document(),
+        subtitle=f"Testshire {MARKUP_LIKE}",
+        windows_sentence=MARKUP_LIKE,
+    )
+    data = render_pdf(document)
+    text = flat_text(data)
+    assert text.count(MARKUP_LIKE) >= 2  # the line under the title and the sentence
+    types = structure_types(reader(data).trailer["/Root"]["/StructTreeRoot"])
+    assert types.count("/H1") == 1
+    assert "Injected" not in [title for _, title in outline_titles(reader(data).outline)]
+
+
+def internal_link_pages(data: bytes) -> list[int]:
+    """The page (counted from 0) each link in the PDF goes to, for links within it."""
+    document = reader(data)
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(document.pages)}
+    targets = []
+    for page in document.pages:
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            destination = annotation.get("/Dest")
+            if destination is None and "/A" in annotation:
+                destination = annotation["/A"].get("/D")
+            if isinstance(destination, str) or hasattr(destination, "encode"):
+                destination = document.named_destinations[str(destination)].page
+            elif destination is not None:
+                destination = destination[0]
+            if destination is not None:
+                targets.append(pages[destination.get_object().indirect_reference.idnum])
+    return targets
+
+
+def test_every_citation_links_to_the_page_of_its_note(pdf: bytes) -> None:
+    document = reader(pdf)
+    texts = [" ".join(page.extract_text().split()) for page in document.pages]
+    citations = sum(text.count("[note ") for text in texts)
+    notes_from = next(i for i, text in enumerate(texts) if "Note 1:" in text)
+    # Each "[note N]" is a link to the notes (one broken over two lines is two links);
+    # the other links are the contents list's, to the headings.
+    to_notes = [page for page in internal_link_pages(pdf) if page >= notes_from]
+    assert len(to_notes) >= citations > 0
+
+
+def test_a_logo_is_a_figure_with_its_alternative_text(tmp_path: Path) -> None:
+    pixel = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(pixel)
+    data = render_pdf(sample_document(Branding(logo=logo, logo_alt="Testshire Office logo")))
+    root = reader(data).trailer["/Root"]
+    assert structure_types(root["/StructTreeRoot"]).count("/Figure") == 2  # logo and chart
+    assert "Testshire Office logo" in alternative_texts(root["/StructTreeRoot"])
+
+
+def alternative_texts(node: Any) -> list[str]:
+    node = node.get_object() if hasattr(node, "get_object") else node
+    found = []
+    if isinstance(node, dict):
+        if "/Alt" in node:
+            found.append(str(node["/Alt"]))
+        kids = node.get("/K")
+        if kids is not None:
+            for kid in kids if isinstance(kids, list) else [kids]:
+                found += alternative_texts(kid)
+    return found
+
+
+def test_the_chart_is_a_figure_described_by_its_title_and_summary(pdf: bytes) -> None:
+    root = reader(pdf).trailer["/Root"]
+    assert alternative_texts(root["/StructTreeRoot"]) == [
+        "Homicide offences each month, April to June 2023. "
+        "Homicide offences recorded each month: lowest 2 in April 2023."
+    ]
+
+
+class Boxed(SectionRenderer):
+    """Draws the homicide part in a box around the default drawing, in Typst markup."""
+
+    output_format = "pdf"
+    measure = "homicide"
+
+    def render(self, part: MeasurePart, default: Callable[[MeasurePart], Any]) -> Any:
+        return f'#block(stroke: 1pt, inset: 4pt)[#"Drawn by the plugin."\n{default(part)}]'
+
+
+def test_a_plugins_section_renderer_gives_markup_around_the_default_drawing(pdf: bytes) -> None:
+    renderers = SectionRenderers.for_format("pdf", [("boxed", Boxed())])
+    text = flat_text(render_pdf(sample_document(), renderers))
+    assert "Drawn by the plugin." in text
+    assert "Drawn by the plugin." not in flat_text(pdf)
+    # The default drawing is inside the box: the part's figures are all there.
+    for cell in ("16", "28", "-42.9", "[u]", "1,234"):
+        assert cell in text
+
+
+class Broken(SectionRenderer):
+    output_format = "pdf"
+    measure = "homicide"
+
+    def render(self, part: MeasurePart, default: Callable[[MeasurePart], Any]) -> Any:
+        return "#block[unclosed"
+
+
+def test_markup_typst_cannot_read_is_a_one_line_error() -> None:
+    renderers = SectionRenderers.for_format("pdf", [("broken", Broken())])
+    with pytest.raises(MeasurekitError) as raised:
+        render_pdf(sample_document(), renderers)
+    message = str(raised.value)
+    assert message.startswith("the PDF could not be typeset: ")
+    assert "\n" not in message

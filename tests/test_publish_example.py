@@ -15,7 +15,7 @@ from measurekit.cli.main import main
 
 html = pytest.importorskip("lxml.html", reason="lxml comes with the docx extra")
 docx = pytest.importorskip("docx", reason="python-docx comes with the docx extra")
-pytest.importorskip("weasyprint", reason="WeasyPrint comes with the pdf extra")
+pytest.importorskip("typst", reason="Typst comes with the pdf extra")
 pypdf = pytest.importorskip("pypdf")
 
 STEM = "cheshire-2023-24-q1"

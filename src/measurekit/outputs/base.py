@@ -28,7 +28,7 @@ class OutputFormat(abc.ABC):
     #: One line for ``measurekit plugins``.
     description: ClassVar[str] = ""
     #: Python modules the format needs beyond measurekit's own dependencies, e.g.
-    #: ``("weasyprint",)``; imported only when the format is used or asked about.
+    #: ``("typst",)``; imported only when the format is used or asked about.
     requires: ClassVar[tuple[str, ...]] = ()
     #: measurekit's extra that installs them, e.g. ``"pdf"`` for
     #: ``pip install 'pcc-measurekit[pdf]'``.

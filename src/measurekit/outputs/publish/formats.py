@@ -1,6 +1,6 @@
 """The ``html``, ``pdf`` and ``docx`` output formats, registered as a core plugin.
 
-Each draws the statement document; the heavy libraries (Jinja2, WeasyPrint, python-docx)
+Each draws the statement document; the heavy libraries (Jinja2, Typst, python-docx)
 are imported only when a format renders, so ``import measurekit`` stays light. ``pdf`` and
 ``docx`` need extras; without them they are listed as unavailable and asking for them is a
 one-line error saying what to install (:meth:`OutputFormat.missing`).
@@ -42,14 +42,14 @@ class HtmlFormat(OutputFormat):
 
 
 class PdfFormat(OutputFormat):
-    """A tagged PDF (PDF/UA-1) of the same page, through WeasyPrint (:mod:`.pdf`).
+    """A tagged PDF (PDF/UA-1) of the statement document, typeset by Typst (:mod:`.pdf`).
 
-    A plugin's section renderer for ``pdf`` returns HTML, as one for ``html`` does."""
+    A plugin's section renderer for ``pdf`` returns the part's Typst markup as a string."""
 
     name = "pdf"
     extension = ".pdf"
-    description = "tagged PDF (PDF/UA-1) of the web page, with bookmarks and page numbers"
-    requires = ("weasyprint",)
+    description = "tagged PDF (PDF/UA-1) with bookmarks, a contents list and page numbers"
+    requires = ("typst",)
     extra = "pdf"
 
     def render(

@@ -8,8 +8,8 @@ everything: text from a data file, a narrative or the statement file is always t
 markup. The only markup that reaches the page unescaped is what this package makes itself
 (the SVG charts, built from escaped text, and the stylesheets).
 
-The pdf format renders the same page (:func:`render_page`) and hands it to WeasyPrint, so
-the web page and the PDF cannot say different things.
+The pdf format (:mod:`.typeset`) draws the same statement document with the same cell
+text, chart layout and source lines, taken from here.
 """
 
 from __future__ import annotations
@@ -324,16 +324,13 @@ def render_template(
 def render_page(
     document: StatementDocument,
     renderers: SectionRenderers = NO_RENDERERS,
-    *,
-    pdf: bool = False,
 ) -> str:
     """The statement as one HTML page: the office's template when the statement file
     names one, else the built-in ``statement.html``.
 
     ``renderers`` may give a measure's part its own drawing: a section renderer for this
     format returns the part's HTML as a string (it is trusted plugin code; the default it
-    receives escapes everything). ``pdf`` marks the page as the source of the PDF (its
-    creation date goes in a ``meta`` element WeasyPrint reads).
+    receives escapes everything).
     """
     branding = document.info.branding
     env = environment(branding)
@@ -347,7 +344,6 @@ def render_page(
         "new_id": ids,
         "stylesheet": stylesheet(branding),
         "logo": read_logo(branding),
-        "created": document_date(document.info).isoformat() if pdf else None,
         "source_text": source_text,
     }
 

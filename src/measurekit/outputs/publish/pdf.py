@@ -1,52 +1,58 @@
-"""The statement as a tagged PDF: the web page of :mod:`.page`, laid out by WeasyPrint.
+"""The statement as a tagged PDF (PDF/UA-1), typeset by Typst.
 
-WeasyPrint's ``pdf/ua-1`` variant tags the PDF (a structure tree, ``MarkInfo``), sets its
-language from ``<html lang>``, its title from ``<title>`` shown as the window title
-(``DisplayDocTitle``), makes bookmarks from the headings and embeds the fonts. The page's
-print styles add page numbers. The creation date comes from ``SOURCE_DATE_EPOCH`` or the
+:mod:`.typeset` writes the statement document as Typst markup; the ``typst`` package (the
+Typst compiler, in one wheel) lays it out and writes the PDF in a fraction of a second.
+Asked for PDF/UA-1, Typst tags the PDF (a structure tree: headings, paragraphs, lists,
+tables with header cells, figures with alternative text, links), sets its language
+(en-GB) and its title, shown in the window's title bar, makes bookmarks from the headings,
+embeds the fonts, and refuses to write a PDF that would break the standard (a picture with
+no alternative text, say). The creation date comes from ``SOURCE_DATE_EPOCH`` or the
 statement (:func:`.page.document_date`), so the same statement gives the same bytes.
+
+Typst reads only the folder the markup is written to (its root): the markup and the
+pictures it names, written by this module. Nothing is fetched from the network.
 """
 
 from __future__ import annotations
 
-import logging
-from typing import Any
+import tempfile
+from pathlib import Path
+from typing import Final
 
 from measurekit.document.nodes import StatementDocument
 from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
-from measurekit.outputs.publish.page import render_page
+from measurekit.errors import MeasurekitError
+from measurekit.outputs.publish.typeset import Typeset, typeset
 
-
-def data_only_fetcher() -> Any:
-    """WeasyPrint's fetcher, allowed ``data:`` addresses only: the page is self-contained
-    (styles and charts inline, the logo a ``data:`` URI), so nothing is ever fetched from
-    the network or the disk."""
-    from weasyprint import urls
-
-    if hasattr(urls, "URLFetcher"):  # WeasyPrint 66 and later
-        return urls.URLFetcher(allowed_protocols={"data"})
-
-    def fetch(url: str, *args: Any, **kwargs: Any) -> Any:  # pragma: no cover - older
-        if not url.startswith("data:"):
-            raise ValueError(f"a statement page fetches nothing: {url}")
-        return urls.default_url_fetcher(url, *args, **kwargs)
-
-    return fetch
+#: The standard the PDF is checked against as Typst writes it.
+PDF_STANDARD: Final = "ua-1"
+MARKUP_NAME = "statement.typ"
 
 
 def render_pdf(document: StatementDocument, renderers: SectionRenderers = NO_RENDERERS) -> bytes:
     """The PDF's bytes."""
-    import weasyprint
+    return compile_pdf(typeset(document, renderers))
 
-    page = render_page(document, renderers, pdf=True)
-    # The page's screen-only rules (media features, scrolling) are unknown to WeasyPrint,
-    # which would warn about each on stderr; they do not apply to print.
-    logger = logging.getLogger("weasyprint")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        html = weasyprint.HTML(string=page, url_fetcher=data_only_fetcher(), base_url=None)
-        data: bytes = html.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
-    finally:
-        logger.setLevel(level)
+
+def compile_pdf(markup: Typeset) -> bytes:
+    """``markup`` laid out by Typst as PDF/UA-1. Typst's own complaint (markup a section
+    renderer got wrong, say) is a :class:`MeasurekitError` quoting its first line."""
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="measurekit-pdf-") as folder:
+        root = Path(folder)
+        (root / MARKUP_NAME).write_text(markup.source, encoding="utf-8")
+        for picture in markup.pictures:
+            (root / picture.name).write_bytes(picture.data)
+        try:
+            data = typst.compile(
+                str(root / MARKUP_NAME),
+                root=str(root),
+                pdf_standards=[PDF_STANDARD],
+            )
+        except Exception as error:  # typst raises its own TypstError (a RuntimeError)
+            first = (str(error).strip().splitlines() or ["no reason given"])[0]
+            raise MeasurekitError(f"the PDF could not be typeset: {first}") from error
+    if not isinstance(data, bytes):  # pragma: no cover - typst returns bytes for one PDF
+        raise MeasurekitError("the PDF could not be typeset: Typst returned no PDF")
     return data
