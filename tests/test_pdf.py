@@ -247,3 +247,15 @@ def test_markup_typst_cannot_read_is_a_one_line_error() -> None:
     message = str(raised.value)
     assert message.startswith("the PDF could not be typeset: ")
     assert "\n" not in message
+
+
+def test_a_character_no_font_has_is_a_one_line_error_saying_what_to_do() -> None:
+    # U+F0000 is in a private use plane no font sets out to cover; PDF/UA forbids printing
+    # it as a blank box, so the PDF is refused rather than written with one.
+    document = attrs.evolve(sample_document(), windows_sentence="Figures \U000f0000 here.")
+    with pytest.raises(MeasurekitError) as raised:
+        render_pdf(document)
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "\\u{f0000}" in message  # Typst names it by its code point
+    assert message.endswith("install one that does, or write the text without it")

@@ -51,8 +51,22 @@ def compile_pdf(markup: Typeset) -> bytes:
                 pdf_standards=[PDF_STANDARD],
             )
         except Exception as error:  # typst raises its own TypstError (a RuntimeError)
-            first = (str(error).strip().splitlines() or ["no reason given"])[0]
-            raise MeasurekitError(f"the PDF could not be typeset: {first}") from error
+            raise MeasurekitError(f"the PDF could not be typeset: {_reason(error)}") from error
     if not isinstance(data, bytes):  # pragma: no cover - typst returns bytes for one PDF
         raise MeasurekitError("the PDF could not be typeset: Typst returned no PDF")
     return data
+
+
+def _reason(error: Exception) -> str:
+    """The first line of Typst's complaint, with what to do when a character has no font.
+
+    PDF/UA forbids showing a character as a blank box, so a character no installed font
+    has (an emoji, say, where no emoji font is installed) stops the PDF; Typst names it.
+    """
+    first = (str(error).strip().splitlines() or ["no reason given"])[0]
+    if "could not be displayed with font" in first:
+        first += (
+            "; no installed font has that character: install one that does, or write the "
+            "text without it"
+        )
+    return first

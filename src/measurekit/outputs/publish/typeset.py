@@ -101,7 +101,7 @@ class Picture:
     data: bytes
 
 
-@attrs.define
+@attrs.frozen
 class Typeset:
     """The PDF's markup (``source``) and the pictures it names (``pictures``)."""
 
@@ -193,9 +193,9 @@ class _Writer:
         row_notes: Sequence[Sequence[int]] = (),
         size: str = "",
     ) -> None:
-        """A captioned table: a header row (repeated on each page the table runs over),
-        then a row per entry, the first cell of each heading its row, number columns
-        aligned right."""
+        """A captioned table: a header row (tagged as header cells, repeated on each page
+        the table runs over), then a row per entry, number columns aligned right; the
+        first cell of a row may cite notes (``row_notes``)."""
         align = ", ".join("right" if number else "left" for number in numeric)
         cells = [f"table.header({', '.join(f'[*#{string(h)}*]' for h in headings)})"]
         for index, row in enumerate(rows):
