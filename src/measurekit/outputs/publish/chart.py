@@ -313,12 +313,14 @@ def _svg_shape(shape: Shape) -> str:
 #: Pixels per drawing unit in the PNG: 1280 by 720, sharp when printed at 16 cm wide.
 PNG_SCALE = 2
 #: zlib's level for the PNG's pixel data (the pixels are the same at any level). On the
-#: example's nine charts level 3 deflates in a little over half the time of levels 4 to 6,
-#: which search harder for repeats, for larger files: 428 KB in all against 344 KB at
-#: level 4 and 309 KB at level 6 (Pillow's own writer at level 4 made 358 KB, taking
-#: twice as long as level 3). The Word file deflates its pictures again, so the example's
-#: is 407 KB at level 3 and 316 KB at level 6.
+#: example's nine charts level 3 takes under half the time of levels 4 to 6, which search
+#: harder for repeats, for larger files: 428 KB in all against 344 KB at level 4 and
+#: 309 KB at level 6 (Pillow's own writer at level 4 made 358 KB in four times the time of
+#: level 3). The Word file deflates its pictures again: the example's is 407 KB with level
+#: 3, 316 KB with level 6.
 PNG_COMPRESS_LEVEL = 3
+#: Rows handed to zlib at a time (64 rows of a chart: 246 KB).
+PNG_BLOCK_ROWS = 64
 #: The first bytes of every PNG file.
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -357,15 +359,23 @@ def encode_png(pixels: bytes, width: int, height: int, level: int = PNG_COMPRESS
     if width <= 0 or height <= 0 or len(pixels) != stride * height:
         raise ValueError(f"{len(pixels)} bytes are not {width} by {height} RGB pixels")
     view = memoryview(pixels)
-    rows: list[bytes | memoryview] = []
-    for start in range(0, len(pixels), stride):
-        rows += (b"\x00", view[start : start + stride])  # the filter type, then the row
+    compressor = zlib.compressobj(level)
+    deflated = []
+    # A block of rows at a time: the same stream as deflating the whole at once, in about
+    # half the time of joining and deflating 2.8 MB (a block stays in the processor's cache).
+    block_size = stride * PNG_BLOCK_ROWS
+    for block in range(0, len(pixels), block_size):
+        rows: list[bytes | memoryview] = []
+        for start in range(block, min(block + block_size, len(pixels)), stride):
+            rows += (b"\x00", view[start : start + stride])  # the filter type, then the row
+        deflated.append(compressor.compress(b"".join(rows)))
+    deflated.append(compressor.flush())
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"".join(
         [
             PNG_SIGNATURE,
             _png_chunk(b"IHDR", header),
-            _png_chunk(b"IDAT", zlib.compress(b"".join(rows), level)),
+            _png_chunk(b"IDAT", b"".join(deflated)),
             _png_chunk(b"IEND", b""),
         ]
     )
