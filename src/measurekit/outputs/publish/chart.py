@@ -396,7 +396,8 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
 @functools.cache
 def _font(size: float, scale: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """Pillow's bundled font at ``size`` drawing units; loaded once per size for the
-    process (loading decodes the whole font each time)."""
+    process (loading decodes the whole font each time). Threads may share one: Pillow
+    renders with a font object for one caller at a time."""
     from PIL import ImageFont
 
     return ImageFont.load_default(size=size * scale)
