@@ -136,3 +136,92 @@ def test_several_lines_differ_in_marker_shape_and_are_named_in_a_legend() -> Non
 def test_a_line_must_have_a_value_per_category() -> None:
     with pytest.raises(ValueError, match="has 1 values for 2 categories"):
         ChartData("T", "x", "y", ("a", "b"), (ChartLine("L", (1,)),), "s")
+
+
+def _png_parts(data: bytes) -> list[tuple[bytes, bytes]]:
+    """A PNG file's chunks as (type, data), each chunk's CRC-32 checked on the way."""
+    import zlib
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    parts = []
+    position = 8
+    while position < len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = data[position + 4 : position + 8]
+        body = data[position + 8 : position + 8 + length]
+        crc = int.from_bytes(data[position + 8 + length : position + 12 + length], "big")
+        assert crc == zlib.crc32(kind + body)
+        parts.append((kind, body))
+        position += 12 + length
+    return parts
+
+
+def test_png_file_is_truecolour_with_unfiltered_rows() -> None:
+    import zlib
+
+    from measurekit.outputs.publish.chart import encode_png
+
+    # Two rows of two pixels: red, green / blue, white.
+    pixels = bytes([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255])
+    parts = _png_parts(encode_png(pixels, 2, 2))
+    assert [kind for kind, _ in parts] == [b"IHDR", b"IDAT", b"IEND"]
+    # Width 2, height 2, 8 bits a sample, colour type 2 (RGB), deflate, filtering method 0,
+    # not interlaced.
+    assert parts[0][1] == bytes([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0])
+    # Each row is its filter type, 0 (none), then its pixels unchanged.
+    assert zlib.decompress(parts[1][1]) == b"\x00" + pixels[:6] + b"\x00" + pixels[6:]
+
+
+def test_png_decodes_to_exactly_the_given_pixels_even_past_256_colours() -> None:
+    image_module = pytest.importorskip("PIL.Image", reason="Pillow comes with the docx extra")
+    from measurekit.outputs.publish.chart import encode_png
+
+    # 40 by 30 pixels, every one a different colour: 1,200 colours, too many for a palette.
+    width, height = 40, 30
+    pixels = bytes(
+        value
+        for y in range(height)
+        for x in range(width)
+        for value in (x * 6, y * 8, (x * 7 + y * 13) % 256)
+    )
+    image = image_module.open(io.BytesIO(encode_png(pixels, width, height)))
+    assert image.mode == "RGB"
+    assert image.size == (width, height)
+    assert image.getcolors(256) is None
+    assert image.getpixel((39, 29)) == (234, 232, (39 * 7 + 29 * 13) % 256)
+    assert image.tobytes() == pixels
+
+
+def test_png_refuses_pixels_of_the_wrong_size() -> None:
+    from measurekit.outputs.publish.chart import encode_png
+
+    with pytest.raises(ValueError, match="not 2 by 2 RGB pixels"):
+        encode_png(bytes(11), 2, 2)
+
+
+def test_chart_png_decodes_to_exactly_the_painted_pixels(monkeypatch: pytest.MonkeyPatch) -> None:
+    image_module = pytest.importorskip("PIL.Image", reason="Pillow comes with the docx extra")
+    from measurekit.outputs.publish import chart as charts
+
+    painted: list[bytes] = []
+    encode = charts.encode_png
+
+    def spy(pixels: bytes, width: int, height: int) -> bytes:
+        painted.append(bytes(pixels))
+        return encode(pixels, width, height)
+
+    monkeypatch.setattr(charts, "encode_png", spy)
+    two_lines = ChartData(
+        "Two lines",
+        "Month",
+        "Number",
+        ("M0", "M1", "M2"),
+        (ChartLine("Knife crime", (1, 2, None)), ChartLine("Firearms", (2, 1, 3))),
+        "Both moved.",
+    )
+    for data in (chart(0, 10, None, 5), two_lines):
+        image = image_module.open(io.BytesIO(charts.png(data)))
+        assert image.mode == "RGB"
+        # The painted picture has more colours than a palette holds: antialiased text.
+        assert image.getcolors(256) is None
+        assert image.tobytes() == painted[-1]

@@ -168,3 +168,123 @@ def test_an_office_logo_comes_first_with_its_alt_text(tmp_path: Path) -> None:
     pictures = list(word.inline_shapes)
     assert len(pictures) == 2
     assert pictures[0]._inline.docPr.get("descr") == "Testshire Office logo"
+
+
+@pytest.mark.parametrize(
+    ("text", "xml"),
+    [
+        ("", ""),
+        ("1,234", "<w:t>1,234</w:t>"),
+        ("A & B <c>", "<w:t>A &amp; B &lt;c&gt;</w:t>"),
+        (" lead", '<w:t xml:space="preserve"> lead</w:t>'),
+        ("trail\u00a0", '<w:t xml:space="preserve">trail\u00a0</w:t>'),
+        ("a\tb", "<w:t>a</w:t><w:tab/><w:t>b</w:t>"),
+        ("x\r\ny", "<w:t>x</w:t><w:br/><w:br/><w:t>y</w:t>"),
+        ("\tend\n", "<w:tab/><w:t>end</w:t><w:br/>"),
+    ],
+)
+def test_run_content_is_written_as_python_docx_writes_a_runs_text(text: str, xml: str) -> None:
+    from measurekit.outputs.publish.docx import run_content_xml
+
+    assert run_content_xml(text) == xml
+
+
+def test_a_tables_rows_are_the_xml_python_docxs_own_calls_make() -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from lxml import etree
+
+    from measurekit.outputs.publish.docx import _table
+
+    headings = ["Area", " Leading", "Tab\there", "A & B <c>", ""]
+    rows = [
+        ["North", "trailing ", "line\nbreak", "1,234", ""],
+        ["South\r\n", "\u00a0", "x", "-42.9", "[u]"],
+    ]
+    numeric = [False, False, True, True, True]
+    ours = docx.Document()
+    _table(ours, "A table", headings, rows, numeric)
+    # The reference: the table as python-docx's cell, paragraph and run setters make it.
+    theirs = docx.Document()
+    table = theirs.add_table(rows=1 + len(rows), cols=len(headings))
+    header, *body = table.rows
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header._tr.get_or_add_trPr().append(repeat)
+    for cell, heading, right in zip(header.cells, headings, numeric, strict=True):
+        cell.text = ""
+        paragraph = cell.paragraphs[0]
+        paragraph.add_run(heading).bold = True
+        if right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for row, cells in zip(body, rows, strict=True):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, text, right in zip(row.cells, cells, numeric, strict=True):
+            cell.text = text
+            if right:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    # The rows and the column grid, as each whole document is written: byte for byte.
+    def grid_and_rows(word: Any) -> bytes:
+        written = etree.tostring(word.element)
+        return written[written.index(b"<w:tblGrid>") : written.index(b"</w:tbl>")]
+
+    assert grid_and_rows(ours) == grid_and_rows(theirs)
+    (ours_table,) = ours.tables
+    # And read back, the cells say what they were given (a break reads as a line feed).
+    texts = [[cell.text for cell in row.cells] for row in ours_table.rows]
+    assert texts[0] == headings
+    assert texts[2][0] == "South\n\n"
+
+
+def test_a_row_must_have_a_cell_per_column() -> None:
+    from measurekit.outputs.publish.docx import _table
+
+    with pytest.raises(ValueError, match="a row of 1 cells in a table of 2 columns"):
+        _table(docx.Document(), "Short row", ["A", "B"], [["only one"]], [False, False])
+
+
+def _zip_with_times(members: list[tuple[str, bytes, int]], hour: int = 13) -> bytes:
+    """A zip file of (name, content, compression) members, each made a minute after the
+    last, the first at ``hour`` o'clock."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for minute, (name, content, compression) in enumerate(members):
+            member = zipfile.ZipInfo(name, (2024, 5, 17, hour, minute, 8))
+            member.compress_type = compression
+            member.external_attr = 0o755 << 16
+            archive.writestr(member, content)
+    return buffer.getvalue()
+
+
+def test_zip_members_get_one_time_and_the_bytes_zipfile_would_write() -> None:
+    import zipfile
+
+    from measurekit.outputs.publish.docx import ZIP_TIME, fixed_zip
+
+    members = [
+        ("[Content_Types].xml", b"<Types/>" * 50, zipfile.ZIP_DEFLATED),
+        ("word/media/caf\u00e9.png", bytes(range(256)) * 4, zipfile.ZIP_STORED),
+        ("empty", b"", zipfile.ZIP_DEFLATED),
+    ]
+    fixed = fixed_zip(_zip_with_times(members))
+    # The reference: Python's zipfile writing each member afresh, as fixed_zip promises.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content, _ in members:
+            member = zipfile.ZipInfo(name, ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            member.create_system = 3  # Unix, as on the machines the tests run on
+            archive.writestr(member, content)
+    assert fixed == buffer.getvalue()
+    reopened = zipfile.ZipFile(io.BytesIO(fixed))
+    assert reopened.testzip() is None
+    assert [(info.filename, info.date_time) for info in reopened.infolist()] == [
+        (name, (1980, 1, 1, 0, 0, 0)) for name, _, _ in members
+    ]
+    assert [reopened.read(name) for name, _, _ in members] == [c for _, c, _ in members]
+    # Made at another time, the same members give the same bytes.
+    assert fixed_zip(_zip_with_times(members, hour=9)) == fixed

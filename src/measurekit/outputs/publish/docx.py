@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import struct
 import weakref
 import zipfile
+import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
 
 from measurekit.document.nodes import (
     Appendix,
@@ -272,40 +276,82 @@ def _table(
     numeric: Sequence[bool],
 ) -> None:
     """A captioned table: a header row that repeats on every page and is marked as the
-    header, body rows, figures right-aligned; the title also as the table's alt text."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+    header, body rows, figures right-aligned; the title also as the table's alt text.
+
+    python-docx makes the table's properties and column grid; the rows are written as XML
+    and parsed in one go (see :func:`_row_xml`), where setting each cell's text through
+    python-docx searched and rebuilt the cell's children several times over. The XML is the
+    same as python-docx's own calls make (``cell.text = text``, ``paragraph.add_run(heading)
+    .bold = True`` after ``cell.text = ""``, ``paragraph.alignment = RIGHT``).
+    """
+    from docx.oxml import OxmlElement, parse_xml
+    from docx.oxml.ns import nsdecls, qn
 
     caption = _paragraph(word, style="Caption")
     caption.add_run(title).bold = True
-    table = word.add_table(rows=1 + len(rows), cols=len(headings))
-    table._tbl.tblStyle_val = _style_id(word, TABLE_STYLE, table=True)
-    properties = table._tbl.tblPr
+    table = word.add_table(rows=0, cols=len(headings))
+    tbl = table._tbl
+    tbl.tblStyle_val = _style_id(word, TABLE_STYLE, table=True)
+    properties = tbl.tblPr
     for tag, value in (("w:tblCaption", title), ("w:tblDescription", title)):
         element = OxmlElement(tag)
         element.set(qn("w:val"), value)
         properties.append(element)
-    # Each row, and each row's cells, fetched once: python-docx builds the list anew on
-    # every access.
-    header, *body = table.rows
-    row_properties = header._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    row_properties.append(repeat)
-    for index, (cell, heading) in enumerate(zip(header.cells, headings, strict=True)):
-        cell.text = ""
-        paragraph = cell.paragraphs[0]
-        paragraph.add_run(heading).bold = True
-        if numeric[index]:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for word_row, cells in zip(body, rows, strict=True):
-        word_row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # whole rows only
-        for index, (cell, text) in enumerate(zip(word_row.cells, cells, strict=True)):
-            cell.text = text
-            if numeric[index]:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    # Each cell's width as python-docx gives it the column (an even share of the page).
+    widths = [column.get(qn("w:w")) or "0" for column in tbl.tblGrid]
+    markup = [f"<w:tbl {nsdecls('w')}>", _row_xml(headings, widths, numeric, header=True)]
+    markup += [_row_xml(cells, widths, numeric) for cells in rows]
+    markup.append("</w:tbl>")
+    tbl.extend(list(parse_xml("".join(markup))))
     word.add_paragraph()
+
+
+#: A right-aligned cell's paragraph properties.
+_RIGHT = '<w:pPr><w:jc w:val="right"/></w:pPr>'
+
+
+def _row_xml(
+    cells: Sequence[str], widths: Sequence[str], numeric: Sequence[bool], header: bool = False
+) -> str:
+    """One table row as WordprocessingML (the ``w`` prefix declared by the caller): a
+    header row repeats on every page and its text is bold; a body row is never split
+    across pages. Each cell holds one paragraph, right-aligned where ``numeric`` says."""
+    if len(cells) != len(widths):
+        raise ValueError(f"a row of {len(cells)} cells in a table of {len(widths)} columns")
+    if header:
+        parts = ['<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>']
+        # python-docx's cell.text = "" leaves an empty run before the bold one.
+        before, run = "<w:r/><w:r><w:rPr><w:b/></w:rPr>", "</w:r>"
+    else:
+        parts = ["<w:tr><w:trPr><w:cantSplit/></w:trPr>"]
+        before, run = "<w:r>", "</w:r>"
+    for text, width, right in zip(cells, widths, numeric, strict=True):
+        parts.append(
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>'
+            f"<w:p>{_RIGHT if right else ''}{before}{run_content_xml(text)}{run}</w:p></w:tc>"
+        )
+    parts.append("</w:tr>")
+    return "".join(parts)
+
+
+def run_content_xml(text: str) -> str:
+    """A run's content for ``text`` as python-docx's ``run.text = text`` writes it: a tab
+    is a ``<w:tab/>``, a line feed or carriage return a ``<w:br/>``, and each stretch of
+    other characters a ``<w:t>`` (``xml:space="preserve"`` when it starts or ends with
+    white space). The empty string is no content."""
+    parts = []
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            parts.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return "".join(parts)
+
+
+_BREAKS = re.compile(r"([\t\r\n])")
 
 
 def _alt_text(word: Document, title: str, description: str) -> None:
@@ -412,13 +458,73 @@ def _field(paragraph: DocxParagraph, instruction: str) -> None:
 
 def fixed_zip(data: bytes) -> bytes:
     """``data`` (a zip file) rewritten with every member in the same order and content but
-    one fixed timestamp and permissions, so equal documents are equal bytes."""
+    one fixed timestamp and permissions, so equal documents are equal bytes.
+
+    A deflated member's compressed bytes are copied as they are, not inflated and deflated
+    again; a member compressed any other way is deflated (zlib's default level). Every
+    member is written as Python's ``zipfile`` writes a ``ZipInfo(name, ZIP_TIME)`` with
+    ``ZIP_DEFLATED`` and permissions 644, made on Unix: the same bytes that ``zipfile``
+    gives those members. No member or the whole may reach 4 GiB, nor the members number
+    65,535 (no zip64).
+    """
     source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            target.writestr(member, source.read(info.filename))
-    return buffer.getvalue()
+    year, month, day, hour, minute, second = ZIP_TIME
+    date = (year - 1980) << 9 | month << 5 | day
+    time = hour << 11 | minute << 5 | second // 2
+    members: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for info in source.infolist():
+        if info.flag_bits & _ZIP_ENCRYPTED:
+            raise ValueError(f"zip member {info.filename!r} is encrypted")
+        if info.compress_type == zipfile.ZIP_DEFLATED:
+            raw = _zip_member_bytes(data, info)
+        else:
+            compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+            raw = compressor.compress(source.read(info)) + compressor.flush()
+        try:
+            name, flags = info.filename.encode("ascii"), 0
+        except UnicodeEncodeError:
+            name, flags = info.filename.encode("utf-8"), _ZIP_UTF8_NAME
+        if max(len(raw), info.file_size, offset) >= _ZIP_LIMIT:
+            raise ValueError(f"zip member {info.filename!r} needs zip64")
+        sizes = (info.CRC, len(raw), info.file_size)
+        header = struct.pack(
+            "<4s2B4HL2L2H", b"PK\x03\x04", _ZIP_VERSION, 0, flags, zipfile.ZIP_DEFLATED,
+            time, date, *sizes, len(name), 0,
+        )  # fmt: skip
+        entry = struct.pack(
+            "<4s4B4HL2L5H2L", b"PK\x01\x02", _ZIP_VERSION, _ZIP_UNIX, _ZIP_VERSION, 0,
+            flags, zipfile.ZIP_DEFLATED, time, date, *sizes, len(name), 0, 0, 0, 0,
+            _ZIP_FILE_MODE, offset,
+        )  # fmt: skip
+        members += [header, name, raw]
+        directory += [entry, name]
+        offset += len(header) + len(name) + len(raw)
+    listing = b"".join(directory)
+    count = len(source.infolist())
+    if offset + len(listing) >= _ZIP_LIMIT or count >= 0xFFFF:
+        raise ValueError("the zip file needs zip64")
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(listing), offset, 0)
+    return b"".join([*members, listing, end])
+
+
+#: Zip format constants: version 2.0 (deflate) to read and made by, made on Unix (so the
+#: permissions are Unix ones), a file readable by all and writable by its owner (0o644),
+#: the flags for an encrypted member and a UTF-8 name, and the largest size without zip64.
+_ZIP_VERSION = 20
+_ZIP_UNIX = 3
+_ZIP_FILE_MODE = 0o644 << 16
+_ZIP_ENCRYPTED = 0x1
+_ZIP_UTF8_NAME = 0x800
+_ZIP_LIMIT = 0xFFFFFFFF
+
+
+def _zip_member_bytes(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A member's bytes as stored in the zip file ``data`` (compressed, not checked)."""
+    start = info.header_offset
+    signature, name_length, extra_length = struct.unpack_from("<4s22x2H", data, start)
+    if signature != b"PK\x03\x04":
+        raise ValueError(f"zip member {info.filename!r} has no local header")
+    start += 30 + name_length + extra_length
+    return data[start : start + info.compress_size]
