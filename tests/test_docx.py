@@ -259,7 +259,7 @@ def _zip_with_times(members: list[tuple[str, bytes, int]], hour: int = 13) -> by
     return buffer.getvalue()
 
 
-def test_zip_members_get_one_time_and_the_bytes_zipfile_would_write() -> None:
+def test_zip_members_get_one_time_and_mode_whenever_they_were_made() -> None:
     import zipfile
 
     from measurekit.outputs.publish.docx import ZIP_TIME, fixed_zip
@@ -270,7 +270,7 @@ def test_zip_members_get_one_time_and_the_bytes_zipfile_would_write() -> None:
         ("empty", b"", zipfile.ZIP_DEFLATED),
     ]
     fixed = fixed_zip(_zip_with_times(members))
-    # The reference: Python's zipfile writing each member afresh, as fixed_zip promises.
+    # The reference: each member written afresh with one time and mode, as promised.
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content, _ in members:

@@ -16,10 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import struct
 import weakref
 import zipfile
-import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -458,73 +456,13 @@ def _field(paragraph: DocxParagraph, instruction: str) -> None:
 
 def fixed_zip(data: bytes) -> bytes:
     """``data`` (a zip file) rewritten with every member in the same order and content but
-    one fixed timestamp and permissions, so equal documents are equal bytes.
-
-    A deflated member's compressed bytes are copied as they are, not inflated and deflated
-    again; a member compressed any other way is deflated (zlib's default level). Every
-    member is written as Python's ``zipfile`` writes a ``ZipInfo(name, ZIP_TIME)`` with
-    ``ZIP_DEFLATED`` and permissions 644, made on Unix: the same bytes that ``zipfile``
-    gives those members. No member or the whole may reach 4 GiB, nor the members number
-    65,535 (no zip64).
-    """
+    one fixed timestamp and permissions, so equal documents are equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
-    year, month, day, hour, minute, second = ZIP_TIME
-    date = (year - 1980) << 9 | month << 5 | day
-    time = hour << 11 | minute << 5 | second // 2
-    members: list[bytes] = []
-    directory: list[bytes] = []
-    offset = 0
-    for info in source.infolist():
-        if info.flag_bits & _ZIP_ENCRYPTED:
-            raise ValueError(f"zip member {info.filename!r} is encrypted")
-        if info.compress_type == zipfile.ZIP_DEFLATED:
-            raw = _zip_member_bytes(data, info)
-        else:
-            compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-            raw = compressor.compress(source.read(info)) + compressor.flush()
-        try:
-            name, flags = info.filename.encode("ascii"), 0
-        except UnicodeEncodeError:
-            name, flags = info.filename.encode("utf-8"), _ZIP_UTF8_NAME
-        if max(len(raw), info.file_size, offset) >= _ZIP_LIMIT:
-            raise ValueError(f"zip member {info.filename!r} needs zip64")
-        sizes = (info.CRC, len(raw), info.file_size)
-        header = struct.pack(
-            "<4s2B4HL2L2H", b"PK\x03\x04", _ZIP_VERSION, 0, flags, zipfile.ZIP_DEFLATED,
-            time, date, *sizes, len(name), 0,
-        )  # fmt: skip
-        entry = struct.pack(
-            "<4s4B4HL2L5H2L", b"PK\x01\x02", _ZIP_VERSION, _ZIP_UNIX, _ZIP_VERSION, 0,
-            flags, zipfile.ZIP_DEFLATED, time, date, *sizes, len(name), 0, 0, 0, 0,
-            _ZIP_FILE_MODE, offset,
-        )  # fmt: skip
-        members += [header, name, raw]
-        directory += [entry, name]
-        offset += len(header) + len(name) + len(raw)
-    listing = b"".join(directory)
-    count = len(source.infolist())
-    if offset + len(listing) >= _ZIP_LIMIT or count >= 0xFFFF:
-        raise ValueError("the zip file needs zip64")
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(listing), offset, 0)
-    return b"".join([*members, listing, end])
-
-
-#: Zip format constants: version 2.0 (deflate) to read and made by, made on Unix (so the
-#: permissions are Unix ones), a file readable by all and writable by its owner (0o644),
-#: the flags for an encrypted member and a UTF-8 name, and the largest size without zip64.
-_ZIP_VERSION = 20
-_ZIP_UNIX = 3
-_ZIP_FILE_MODE = 0o644 << 16
-_ZIP_ENCRYPTED = 0x1
-_ZIP_UTF8_NAME = 0x800
-_ZIP_LIMIT = 0xFFFFFFFF
-
-
-def _zip_member_bytes(data: bytes, info: zipfile.ZipInfo) -> bytes:
-    """A member's bytes as stored in the zip file ``data`` (compressed, not checked)."""
-    start = info.header_offset
-    signature, name_length, extra_length = struct.unpack_from("<4s22x2H", data, start)
-    if signature != b"PK\x03\x04":
-        raise ValueError(f"zip member {info.filename!r} has no local header")
-    start += 30 + name_length + extra_length
-    return data[start : start + info.compress_size]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            target.writestr(member, source.read(info.filename))
+    return buffer.getvalue()
