@@ -43,6 +43,7 @@ def test_loading_every_plugin_leaves_out_what_only_some_runs_use() -> None:
         "measurekit.check.report",
         "measurekit.many.run",
         "measurekit.sources.sql.connection",
+        "measurekit.sources.explanation",
     )
     code = (
         "import sys, measurekit.cli.main, measurekit.cli.commands\n"
@@ -67,6 +68,26 @@ def test_writing_the_workbooks_leaves_out_the_network_modules(tmp_path: Path) ->
         "from measurekit.cli.main import main\n"
         f"assert main(['example', '-o', {str(tmp_path)!r}, '-f', 'xlsx', '-f', 'ods']) == 0\n"
         f"print(sorted(name for name in {network!r} if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_json_build_leaves_out_what_only_other_commands_use(tmp_path: Path) -> None:
+    """A build of the example in JSON reads two CSV files and writes one file: it loads
+    neither what ``measurekit explain`` uses to list a figure's rows nor anything of the
+    ``sql`` source format but the format itself."""
+    unused = (
+        "measurekit.sources.explanation",
+        "measurekit.explain.explaining",
+        "measurekit.sources.sql.source",
+        "measurekit.sources.sql.connection",
+    )
+    code = (
+        "import sys\n"
+        "from measurekit.cli.main import main\n"
+        f"assert main(['example', '-o', {str(tmp_path)!r}, '-f', 'json']) == 0\n"
+        f"print(sorted(name for name in {unused!r} if name in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -21,8 +21,10 @@ from measurekit.measures.offence_codes import offence_codes
 from measurekit.measures.wording import join_words
 from measurekit.model.markers import Marker
 from measurekit.model.periods import Month, Window
-from measurekit.sources.explanation import Explanation
 from measurekit.sources.provenance import InputFile
+
+if TYPE_CHECKING:  # loaded by ``measurekit explain``, not by a build
+    from measurekit.sources.explanation import Explanation
 
 
 @attrs.frozen

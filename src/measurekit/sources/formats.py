@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 import attrs
 
@@ -28,7 +28,6 @@ from measurekit.sources.base import (
     Unavailable,
     describe_filter,
 )
-from measurekit.sources.explanation import Explanation, InputRow
 from measurekit.sources.forces import (
     FORCE_COLUMN,
     ForceRule,
@@ -40,6 +39,9 @@ from measurekit.sources.parsing import boolean, month, month_of_date, whole_numb
 from measurekit.sources.provenance import InputFile, RowCounter
 from measurekit.sources.tabular import Row, cell_chunks, read_cells, read_rows
 from measurekit.sources.tiling import Gap, tile
+
+if TYPE_CHECKING:  # loaded by ``measurekit explain``, not by a build
+    from measurekit.sources.explanation import Explanation
 
 
 @attrs.frozen
@@ -411,6 +413,8 @@ class CountsSource(Source):
 
     def explain(self, query: Query, window: Window) -> Explanation:
         """The rows whose figures add up to the count: those tiling the window."""
+        from measurekit.sources.explanation import Explanation, InputRow
+
         entries = self._entries.get(query.indicator, ())
         tiling = tile(window, [entry.window for entry in entries])
         if isinstance(tiling, Gap):
@@ -600,6 +604,8 @@ class RecordsSource(TalliedSource[RecordKey]):
     def explain(self, query: Query, window: Window) -> Explanation:
         """Every record of the window the query's filter admits, read again from the
         files, with its cells as the file writes them (trimmed of spaces)."""
+        from measurekit.sources.explanation import Explanation, InputRow
+
         rule = query.records or RecordFilter()
         spec = self.opened_from()
         rows = []

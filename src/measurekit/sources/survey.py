@@ -15,12 +15,11 @@ gap: surveys can legitimately return nothing in a month.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from measurekit import hookimpl
 from measurekit.model.periods import Month, Window
 from measurekit.sources.base import Query, Source, SourceFormat, SourceSpec, Tally, Unavailable
-from measurekit.sources.explanation import Explanation, InputRow
 from measurekit.sources.forces import FORCE_COLUMN
 from measurekit.sources.formats import (
     CellReader,
@@ -36,6 +35,9 @@ from measurekit.sources.formats import (
 from measurekit.sources.parsing import boolean, month_of_date
 from measurekit.sources.provenance import RowCounter
 from measurekit.sources.tabular import Row
+
+if TYPE_CHECKING:  # loaded by ``measurekit explain``, not by a build
+    from measurekit.sources.explanation import Explanation
 
 #: What a response is reduced to: its month, whether satisfied, whether domestic abuse.
 ResponseKey = tuple[Month, bool, bool]
@@ -81,6 +83,8 @@ class SurveySource(TalliedSource[ResponseKey]):
     def explain(self, query: Query, window: Window) -> Explanation:
         """Every response of the window in the query's group, read again from the files:
         the rows are the responses, the value how many were satisfied."""
+        from measurekit.sources.explanation import Explanation, InputRow
+
         flags = query.records.flags if query.records is not None else ()
         rows = []
         yes = 0
