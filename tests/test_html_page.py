@@ -245,6 +245,21 @@ def test_a_logo_or_stylesheet_too_large_or_not_a_file_is_refused(tmp_path: Path)
         render_page(sample_document(branding))
 
 
+#: The first bytes of a JPEG file (the start-of-image marker, then a JFIF segment).
+JPEG_START = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+
+
+def test_a_logos_type_is_what_its_bytes_say_not_its_name(tmp_path: Path) -> None:
+    branding = Branding(logo=tmp_path / "logo.png", logo_alt="Office")
+    assert branding.logo is not None
+    branding.logo.write_bytes(JPEG_START + b"rest of the picture")  # a JPEG saved as .png
+    page = parse(render_page(sample_document(branding)))
+    assert page.find(".//header//img").get("src").startswith("data:image/jpeg;base64,")
+    branding.logo.write_bytes(b"GIF89a not a png")
+    with pytest.raises(MeasurekitError, match=r"logo\.png: the logo is neither a PNG nor a JPEG"):
+        render_page(sample_document(branding))
+
+
 PUBLISHING = """
 [sources.crime]
 format = "records"

@@ -15,10 +15,10 @@ import attrs
 import pypdf  # a core dependency: measurekit audit reads PDFs with it
 import pytest
 
-from measurekit.document.nodes import MeasurePart
+from measurekit.document.nodes import MeasurePart, Table
 from measurekit.document.renderers import SectionRenderer, SectionRenderers
 from measurekit.errors import MeasurekitError
-from measurekit.model.statement import Branding
+from measurekit.model.statement import Branding, Paragraph
 
 from .publish_document import sample_document
 
@@ -133,14 +133,31 @@ MARKUP_LIKE = (
 
 
 def test_text_that_looks_like_markup_is_printed_as_text() -> None:
+    sample = sample_document()
+    section = sample.sections[0]
+    part = section.measures[0]
+    blocks = list(part.blocks)
+    blocks[0] = Paragraph(MARKUP_LIKE)
+    blocks[2] = attrs.evolve(blocks[2], title=MARKUP_LIKE)  # the figure table's caption
+    extra = blocks[4]
+    assert isinstance(extra, Table)
+    blocks[4] = attrs.evolve(extra, rows=((MARKUP_LIKE, 1, 2.0), *extra.rows[1:]))  # a cell
+    part = attrs.evolve(part, blocks=tuple(blocks))
     document = attrs.evolve(
-        sample_document(),
+        sample,
         subtitle=f"Testshire {MARKUP_LIKE}",
         windows_sentence=MARKUP_LIKE,
+        sections=(
+            attrs.evolve(section, figures_heading=MARKUP_LIKE, measures=(part,)),
+            *sample.sections[1:],
+        ),
+        notes=(*sample.notes[:-1], attrs.evolve(sample.notes[-1], text=MARKUP_LIKE)),
     )
     data = render_pdf(document)
     text = flat_text(data)
-    assert text.count(MARKUP_LIKE) >= 2  # the line under the title and the sentence
+    # The line under the title, the sentence, a heading, a paragraph, a caption, a table
+    # cell and a note: seven places, each printed as it is.
+    assert text.count(MARKUP_LIKE) == 7
     types = structure_types(reader(data).trailer["/Root"]["/StructTreeRoot"])
     assert types.count("/H1") == 1
     assert "Injected" not in [title for _, title in outline_titles(reader(data).outline)]
@@ -258,4 +275,58 @@ def test_a_character_no_font_has_is_a_one_line_error_saying_what_to_do() -> None
     message = str(raised.value)
     assert "\n" not in message
     assert "\\u{f0000}" in message  # Typst names it by its code point
-    assert message.endswith("install one that does, or write the text without it")
+    assert "in the text 'Figures \\U000f0000 here.'" in message  # where it is
+    assert message.endswith(
+        "install one that does, write the text without it, or build without the pdf format"
+    )
+
+
+def test_a_tab_or_line_break_in_a_text_prints_as_a_space() -> None:
+    # The web page shows any run of white space as one space; Typst would drop a tab and
+    # break the line at a line feed.
+    document = attrs.evolve(sample_document(), windows_sentence="one\ttwo\nthree\u2028four")
+    assert "one two three four" in flat_text(render_pdf(document))
+
+
+def test_each_note_links_back_to_where_it_is_cited(pdf: bytes) -> None:
+    document = reader(pdf)
+    texts = [" ".join(page.extract_text().split()) for page in document.pages]
+    notes_from = next(i for i, text in enumerate(texts) if "Note 1:" in text)
+    notes = " ".join(texts[notes_from:])
+    # Note 2 is cited in each of the three homicide rows and under the chart; note 5 once,
+    # under the satisfaction table (see publish_document.py).
+    assert "Note 2: Murder and more. Back to where note 2 is cited: 1, 2, 3, 4" in notes
+    assert "Note 5: Survey results are estimates. Back to where note 5 is cited" in notes
+    back = [page for page in internal_link_pages(pdf) if page < notes_from]
+    assert len(back) >= 4 + 1  # at least note 2's four and note 5's one
+
+
+def test_a_jpeg_logo_named_png_is_typeset_as_a_jpeg(tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (4, 2), "#1d70b8").save(logo, format="JPEG")
+    data = render_pdf(sample_document(Branding(logo=logo, logo_alt="Testshire Office logo")))
+    assert "Testshire Office logo" in alternative_texts(
+        reader(data).trailer["/Root"]["/StructTreeRoot"]
+    )
+
+
+class Replaced(SectionRenderer):
+    """Draws the homicide part with markup of its own, leaving the default drawing out."""
+
+    output_format = "pdf"
+    measure = "homicide"
+
+    def render(self, part: MeasurePart, default: Callable[[MeasurePart], Any]) -> Any:
+        default(part)  # drawn, then not used: its citations are not in the PDF
+        return '#par[#"The plugin says this instead."]'
+
+
+def test_a_note_links_back_only_to_citations_the_pdf_holds() -> None:
+    renderers = SectionRenderers.for_format("pdf", [("replaced", Replaced())])
+    text = flat_text(render_pdf(sample_document(), renderers))
+    assert "The plugin says this instead." in text
+    # Note 2 is cited only in the homicide part, which the plugin replaced.
+    assert "Note 2: Murder and more." in text
+    assert "Back to where note 2 is cited" not in text

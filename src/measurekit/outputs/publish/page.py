@@ -58,6 +58,8 @@ OVERVIEW_TEMPLATE = "measurekit/overview.html"
 #: Which columns of a figure table hold numbers (right-aligned): from the fourth on.
 FIRST_NUMBER_COLUMN = 3
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+#: How a PNG file and a JPEG file begin, with their media types.
+LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 
 class Citations:
@@ -220,7 +222,9 @@ class Logo:
 
 
 def read_logo(branding: Branding | None) -> Logo | None:
-    """The statement file's logo, or None; an unreadable file is a one-line error."""
+    """The statement file's logo, or None; an unreadable file is a one-line error. Its
+    type is what its first bytes say (a JPEG named ``.png`` is a JPEG): a file that is
+    neither a PNG nor a JPEG is refused, naming it."""
     if branding is None or branding.logo is None:
         return None
     path = branding.logo
@@ -233,7 +237,10 @@ def read_logo(branding: Branding | None) -> Logo | None:
         raise MeasurekitError(
             f"{path}: a logo is larger than {MAX_LOGO_BYTES:,} bytes, the most measurekit reads"
         )
-    return Logo(data, media_type, branding.logo_alt or "")
+    actual = next((kind for start, kind in LOGO_SIGNATURES.items() if data.startswith(start)), None)
+    if actual is None:
+        raise MeasurekitError(f"{path}: the logo is neither a PNG nor a JPEG image")
+    return Logo(data, actual, branding.logo_alt or "")
 
 
 def stylesheet(branding: Branding | None) -> Markup:

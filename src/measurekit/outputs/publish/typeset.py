@@ -50,8 +50,22 @@ from measurekit.outputs.publish.page import (
 #: The fonts the PDF asks for, first found first: the web page's (Arial or a metric twin),
 #: then DejaVu Sans (on most Linux systems), then Typst's own, which it always has.
 FONTS = ("Arial", "Liberation Sans", "Helvetica", "DejaVu Sans", "Libertinus Serif")
-#: The characters a Typst string literal must escape, with their escapes.
-_STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+#: What a Typst string literal must escape, with the escapes; and the white space that
+#: would print as a line break or nothing (a tab), which prints as a space, as on the web
+#: page, where any run of white space is one space.
+_STRING_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        '"': '\\"',
+        "\n": " ",
+        "\r": " ",
+        "\t": " ",
+        "\v": " ",
+        "\f": " ",
+        "\u2028": " ",
+        "\u2029": " ",
+    }
+)
 
 #: The page and text settings every statement PDF starts with: A4, "Page N of M" at the
 #: foot (Typst marks a page's footer as an artifact, not content), the web page's ink and
@@ -78,13 +92,19 @@ PREAMBLE = """\
 
 
 def string(text: str) -> str:
-    """``text`` as a Typst string literal: it prints exactly as it is, never as markup."""
+    """``text`` as a Typst string literal: it prints as it is, never as markup (a line
+    break or tab in it prints as a space)."""
     return '"' + text.translate(_STRING_ESCAPES) + '"'
 
 
 def words(text: str) -> str:
     """``text`` as Typst content (a content block holding the string)."""
     return f"[#{string(text)}]"
+
+
+def array(items: Sequence[str]) -> str:
+    """A Typst array of ``items`` (markup): ``(a, b)``, ``(a,)`` for one, ``()`` for none."""
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
 
 
 def date_literal(year: int, month: int, day: int) -> str:
@@ -110,23 +130,47 @@ class Typeset:
 
 
 class _Writer:
-    """Writes a statement document's markup, a line at a time; numbers pictures and knows
-    which notes exist, so a citation links to its note."""
+    """Writes a statement document's markup, a line at a time; numbers pictures, and
+    labels citations so that a note links back to where it is cited."""
 
     def __init__(self, document: StatementDocument) -> None:
         self.document = document
         self.lines: list[str] = []
         self.pictures: list[Picture] = []
         self.notes = {note.number for note in document.notes}
+        #: Each note's citations as written: their labels and markup, in order.
+        self.citations: dict[int, list[tuple[str, str]]] = {}
 
     # --- inline content ------------------------------------------------------------------
 
     def cite(self, number: int) -> str:
-        """A citation, ``[note 3]``, linking to the note in the list at the end."""
-        label = string(f"[note {number}]")
-        if number in self.notes:
-            return f"#link(<note-{int(number)}>)[#{label}]"
-        return f"#{label}"
+        """A citation, ``[note 3]``, linking to the note in the list at the end and
+        labelled ``cite-3-1`` (its note, then its count), for the note's link back."""
+        number = int(number)
+        text = f"#{string(f'[note {number}]')}"
+        if number not in self.notes:
+            return text
+        cited = self.citations.setdefault(number, [])
+        label = f"cite-{number}-{len(cited) + 1}"
+        markup = f"#link(<note-{number}>)[{text}]<{label}>"
+        cited.append((label, markup))
+        return markup
+
+    def back_links(self, number: int, drawn: str) -> str:
+        """The links from note ``number`` back to its citations, as the web page words
+        them: to each citation found once in ``drawn`` (the markup so far: a plugin's
+        renderer may leave out, or repeat, the default drawing it was given)."""
+        labels = [
+            label for label, markup in self.citations.get(number, ()) if drawn.count(markup) == 1
+        ]
+        if not labels:
+            return ""
+        if len(labels) == 1:
+            return f" #link(<{labels[0]}>)[#{string(f'Back to where note {number} is cited')}]"
+        links = ", ".join(
+            f"#link(<{label}>)[#{string(str(k))}]" for k, label in enumerate(labels, start=1)
+        )
+        return f" #{string(f'Back to where note {number} is cited:')} {links}"
 
     def cite_all(self, numbers: Iterable[int]) -> str:
         """Citations separated by spaces."""
@@ -148,12 +192,15 @@ class _Writer:
     # --- blocks --------------------------------------------------------------------------
 
     def add(self, markup: str) -> None:
+        """Add a line of markup."""
         self.lines.append(markup)
 
     def heading(self, text: str, level: int) -> None:
+        """A heading; bookmarked, and at level 2 listed in the contents."""
         self.add(f"#heading(level: {level}, {words(text)})")
 
     def paragraph(self, text: str) -> None:
+        """A paragraph of text."""
         self.add(f"#par({words(text)})")
 
     def labelled(self, label: str, text: str, cites: Sequence[int] = ()) -> None:
@@ -164,6 +211,7 @@ class _Writer:
         self.add(f"#par[{content}]")
 
     def bullets(self, items: Iterable[str]) -> None:
+        """A bulleted list, an item per text."""
         self.add("#list(" + ", ".join(words(item) for item in items) + ")")
 
     def block(self, block: SectionBlock) -> None:
@@ -196,7 +244,7 @@ class _Writer:
         """A captioned table: a header row (tagged as header cells, repeated on each page
         the table runs over), then a row per entry, number columns aligned right; the
         first cell of a row may cite notes (``row_notes``)."""
-        align = ", ".join("right" if number else "left" for number in numeric)
+        align = array(["right" if number else "left" for number in numeric])
         cells = [f"table.header({', '.join(f'[*#{string(h)}*]' for h in headings)})"]
         for index, row in enumerate(rows):
             first = f"#{string(row[0])}"
@@ -205,12 +253,14 @@ class _Writer:
                 first += " " + self.cite_all(notes)
             cells.append(f"[{first}]")
             cells.extend(words(cell) for cell in row[1:])
-        body = f"table(columns: {len(headings)}, align: ({align},), " + ", ".join(cells) + ")"
+        body = f"table(columns: {len(headings)}, align: {align}, " + ", ".join(cells) + ")"
         if size:
             body = f"text(size: {size}, {body})"
         self.add(f"#figure(kind: table, caption: {words(title)}, {body})")
 
     def figure_table(self, table: FigureTable) -> None:
+        """A figure table, its shorthand key above it and its source line below, its
+        rows' citations in their first cells."""
         if table.key:
             self.block(table.key)
         headings = figure_headings(table)
@@ -220,6 +270,7 @@ class _Writer:
         self.add(self.source(table.source, table.notes))
 
     def extra_table(self, table: Table) -> None:
+        """A measure's extra table, with its key and source line."""
         if table.key:
             self.block(table.key)
         numeric = [
@@ -253,6 +304,8 @@ class _Writer:
     # --- the statement -------------------------------------------------------------------
 
     def settings(self, logo: Logo | None) -> None:
+        """The document's metadata (title, description, date, author: the office, else
+        the force), the text and page settings, and the masthead: logo and publisher."""
         document = self.document
         info = document.info
         day = document_date(info)
@@ -279,6 +332,7 @@ class _Writer:
             self.add(f'#par(text(weight: "bold", {string(author)}))')
 
     def front(self) -> None:
+        """The title, the lines under it, the contents and which measures apply."""
         document = self.document
         self.heading(document.title, 1)
         self.add(f'#par(text(size: 13pt, weight: "bold", {string(document.subtitle)}))')
@@ -298,6 +352,7 @@ class _Writer:
         self.bullets(line.text for line in document.applicability)
 
     def appendix(self, appendix: Appendix) -> None:
+        """The appendix "How these figures were made"."""
         self.heading(appendix.title, 2)
         self.paragraph(appendix.introduction)
         for entry in appendix.methods:
@@ -308,6 +363,8 @@ class _Writer:
             self.bullets(item.text for item in appendix.inputs)
 
     def back(self) -> None:
+        """The data sources, the appendix and the notes, each note linking back to where
+        it is cited."""
         document = self.document
         if document.sources:
             self.heading("Data sources", 2)
@@ -317,9 +374,12 @@ class _Writer:
             self.appendix(document.appendix)
         if document.notes:
             self.heading("Notes", 2)
+            drawn = "\n".join(self.lines)
             for note in document.notes:
-                label = string(f"Note {note.number}:")
-                self.add(f"#par[#strong[#{label}] #{string(note.text)}]<note-{int(note.number)}>")
+                number = int(note.number)
+                label = string(f"Note {number}:")
+                links = self.back_links(number, drawn)
+                self.add(f"#par[#strong[#{label}] #{string(note.text)}{links}]<note-{number}>")
 
 
 def typeset(document: StatementDocument, renderers: SectionRenderers = NO_RENDERERS) -> Typeset:
