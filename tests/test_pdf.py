@@ -45,17 +45,28 @@ def outline_titles(items: list[Any], depth: int = 0) -> list[tuple[int, str]]:
     return titles
 
 
-def structure_types(node: Any) -> list[str]:
+def structure_values(node: Any, key: str) -> list[str]:
+    """Each ``key`` entry of the structure tree under ``node``, in reading order."""
     node = node.get_object() if hasattr(node, "get_object") else node
     found = []
     if isinstance(node, dict):
-        if "/S" in node:
-            found.append(str(node["/S"]))
+        if key in node:
+            found.append(str(node[key]))
         kids = node.get("/K")
         if kids is not None:
             for kid in kids if isinstance(kids, list) else [kids]:
-                found += structure_types(kid)
+                found += structure_values(kid, key)
     return found
+
+
+def structure_types(node: Any) -> list[str]:
+    """The structure types (``/H1``, ``/Table``, ...) under ``node``."""
+    return structure_values(node, "/S")
+
+
+def alternative_texts(node: Any) -> list[str]:
+    """The alternative texts (``/Alt``) under ``node``."""
+    return structure_values(node, "/Alt")
 
 
 def test_tagged_with_language_title_and_window_title(pdf: bytes) -> None:
@@ -206,19 +217,6 @@ def test_a_logo_is_a_figure_with_its_alternative_text(tmp_path: Path) -> None:
     root = reader(data).trailer["/Root"]
     assert structure_types(root["/StructTreeRoot"]).count("/Figure") == 2  # logo and chart
     assert "Testshire Office logo" in alternative_texts(root["/StructTreeRoot"])
-
-
-def alternative_texts(node: Any) -> list[str]:
-    node = node.get_object() if hasattr(node, "get_object") else node
-    found = []
-    if isinstance(node, dict):
-        if "/Alt" in node:
-            found.append(str(node["/Alt"]))
-        kids = node.get("/K")
-        if kids is not None:
-            for kid in kids if isinstance(kids, list) else [kids]:
-                found += alternative_texts(kid)
-    return found
 
 
 def test_the_chart_is_a_figure_described_by_its_title_and_summary(pdf: bytes) -> None:
