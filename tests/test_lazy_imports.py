@@ -3,6 +3,7 @@ when ``measurekit audit`` runs (or a script imports them), not with the command 
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -58,19 +59,27 @@ def test_loading_every_plugin_leaves_out_what_only_some_runs_use() -> None:
     assert loaded == "[]"
 
 
+def loaded_by_example(folder: Path, formats: list[str], modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh process loads building the example into ``folder`` in
+    ``formats``."""
+    chosen = [argument for name in formats for argument in ("-f", name)]
+    code = (
+        "import sys\n"
+        "from measurekit.cli.main import main\n"
+        f"assert main(['example', '-o', {str(folder)!r}, *{chosen!r}]) == 0\n"
+        f"print(sorted(name for name in {modules!r} if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded: list[str] = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    return loaded
+
+
 def test_writing_the_workbooks_leaves_out_the_network_modules(tmp_path: Path) -> None:
     """``xml.sax.saxutils`` imports ``urllib.request``, and with it ``http.client``,
     ``ssl`` and ``email``; the xlsx and ods writers quote XML themselves, so a build of
     the workbooks loads none of them."""
     network = ("xml.sax.saxutils", "urllib.request", "http.client", "ssl")
-    code = (
-        "import sys\n"
-        "from measurekit.cli.main import main\n"
-        f"assert main(['example', '-o', {str(tmp_path)!r}, '-f', 'xlsx', '-f', 'ods']) == 0\n"
-        f"print(sorted(name for name in {network!r} if name in sys.modules))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert loaded_by_example(tmp_path, ["xlsx", "ods"], network) == []
 
 
 def test_a_json_build_leaves_out_what_only_other_commands_use(tmp_path: Path) -> None:
@@ -83,11 +92,4 @@ def test_a_json_build_leaves_out_what_only_other_commands_use(tmp_path: Path) ->
         "measurekit.sources.sql.source",
         "measurekit.sources.sql.connection",
     )
-    code = (
-        "import sys\n"
-        "from measurekit.cli.main import main\n"
-        f"assert main(['example', '-o', {str(tmp_path)!r}, '-f', 'json']) == 0\n"
-        f"print(sorted(name for name in {unused!r} if name in sys.modules))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert loaded_by_example(tmp_path, ["json"], unused) == []
