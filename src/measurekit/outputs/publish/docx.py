@@ -48,6 +48,7 @@ from measurekit.outputs.publish.page import (
     figure_rows,
     is_number_cell,
     read_logo,
+    source_notes,
     source_text,
 )
 
@@ -116,9 +117,7 @@ def notes_text(numbers: Sequence[int]) -> str:
 
 def source_sentence(line: SourceLine, notes: Sequence[int] = ()) -> str:
     """A source line as a sentence, with its citations (as the web page words it)."""
-    cited = [ref.note for ref in line.sources]
-    if line.notice_note:
-        cited.append(line.notice_note)
+    cited = source_notes(line)
     text = f"Source: {source_text(line)}"
     if cited:
         text += f" {notes_text(cited)}"

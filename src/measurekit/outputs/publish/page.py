@@ -371,6 +371,14 @@ def render_page(
     return render_template(env, name, context, where)
 
 
+def source_notes(line: SourceLine) -> list[int]:
+    """The notes a source line cites: each source's, then the notice's when it has one."""
+    cited = [ref.note for ref in line.sources]
+    if line.notice_note:
+        cited.append(line.notice_note)
+    return cited
+
+
 def source_text(line: SourceLine) -> str:
     """A source line's sources named in words: ``"Police recorded crime"``, or that the
     statement file supplied no data for it."""

@@ -44,6 +44,7 @@ from measurekit.outputs.publish.page import (
     figure_rows,
     is_number_cell,
     read_logo,
+    source_notes,
     source_text,
 )
 
@@ -178,9 +179,7 @@ class _Writer:
 
     def source(self, line: SourceLine, notes: Sequence[int] = ()) -> str:
         """A table's or chart's source line, as the web page words it."""
-        cited = [ref.note for ref in line.sources]
-        if line.notice_note:
-            cited.append(line.notice_note)
+        cited = source_notes(line)
         content = f"#{string('Source: ' + source_text(line))}"
         if cited:
             content += " " + self.cite_all(cited)
