@@ -430,4 +430,4 @@ def test_the_distribution_name_is_the_installed_one() -> None:
     installed = importlib.metadata.distribution(DISTRIBUTION)
     assert installed.version == __version__
     commands = installed.entry_points.select(group="console_scripts")
-    assert [(c.name, c.value) for c in commands] == [("measurekit", "measurekit.cli:run")]
+    assert [(c.name, c.value) for c in commands] == [("measurekit", "measurekit.__main__:run")]

@@ -27,6 +27,7 @@ from measurekit.api import (
     Location,
     Month,
     Window,
+    fields_repr,
     open_regular,
     open_workbook,
     sheet_rows,
@@ -55,6 +56,7 @@ _SHORT_MONTHS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, sta
 
 
 @attrs.frozen
+@fields_repr
 class Cell:
     """A figure as printed: a number, or the symbol printed instead (``-``), with where it
     is."""
@@ -76,6 +78,7 @@ class Cell:
 
 
 @attrs.frozen
+@fields_repr
 class Edition:
     """A workbook's figures for every area.
 

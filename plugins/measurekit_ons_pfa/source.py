@@ -34,6 +34,7 @@ from measurekit.api import (
     Source,
     Unavailable,
     Window,
+    fields_repr,
     input_file,
 )
 
@@ -67,6 +68,7 @@ _SYMBOL_MEANINGS = {
 
 
 @attrs.frozen
+@fields_repr
 class Found:
     """A count one edition holds for a window, and how it got it."""
 
@@ -79,6 +81,7 @@ class Found:
 
 
 @attrs.frozen
+@fields_repr
 class Missing:
     """Why one edition, which could have held a count for a window, does not."""
 

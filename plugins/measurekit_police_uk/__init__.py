@@ -37,6 +37,7 @@ from measurekit.api import (
     PluginError,
     SourceFormat,
     SourceSpec,
+    fields_repr,
     hookimpl,
 )
 
@@ -49,6 +50,7 @@ DATA_FILE = "crime_types.toml"
 
 
 @attrs.frozen
+@fields_repr
 class CrimeTypes:
     """The plugin's mapping of police.uk crime types, from :data:`DATA_FILE`."""
 
@@ -81,6 +83,7 @@ def load_crime_types() -> CrimeTypes:
 
 
 @attrs.frozen
+@fields_repr
 class PoliceUkOptions:
     """A ``police-uk`` source's own keys.
 

@@ -44,6 +44,7 @@ from measurekit.api import (
     Window,
     describe_character,
     excerpt,
+    fields_repr,
     first_forbidden,
     has_forbidden_utf8,
     limited_lines,
@@ -73,6 +74,7 @@ TallyKey = tuple[str, str, str]
 
 
 @attrs.frozen
+@fields_repr
 class Problem:
     """A row that could not be read: where it is and what is wrong with it."""
 
@@ -88,6 +90,7 @@ class Problem:
 
 
 @attrs.frozen
+@fields_repr
 class Repeat:
     """A Crime ID that appears on more than one row of one file (every row is counted)."""
 
@@ -100,6 +103,7 @@ class Repeat:
 
 
 @attrs.frozen
+@fields_repr
 class FileTally:
     """What one street-level file holds, reduced to counts.
 
@@ -467,6 +471,7 @@ def find_repeats(path: Path) -> tuple[Repeat, ...]:
 
 
 @attrs.frozen
+@fields_repr
 class Match:
     """A row :func:`matching_rows` found: where it is and what it holds."""
 

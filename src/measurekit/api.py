@@ -13,18 +13,19 @@ notice. The groups, in the order a statement is made:
   two-proportion test) for any plugin that reports survey figures;
 - the document: the format-neutral statement document every output format draws, the kit
   a measure lays its part out with, section renderers, and figure cells as text;
-- output formats, errors and the hook marker;
+- output formats, errors, the hook marker, and the shared repr for attrs classes
+  (``fields_repr``: a plugin's classes may use it too);
 - reading input files safely: regular files only, bounded lines and workbooks, the
   characters no statement may hold, and the limits measurekit keeps (see docs/limits.md).
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from measurekit.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
-    from measurekit import hookimpl
     from measurekit.document.builder import DocumentKit
     from measurekit.document.figures import (
         SMALL_CHANGE_NOTE,
@@ -77,6 +78,7 @@ if TYPE_CHECKING:
     from measurekit.document.renderers import NO_RENDERERS, SectionRenderer, SectionRenderers
     from measurekit.errors import DataGapError, InputError, Location, MeasurekitError, PluginError
     from measurekit.fault_points import pause_here
+    from measurekit.fields_repr import fields_repr
     from measurekit.input_files import limited_lines, may_quote, not_regular, open_regular
     from measurekit.limits import MAX_COUNT, MAX_LINE_BYTES
     from measurekit.measures.base import (
@@ -154,6 +156,7 @@ if TYPE_CHECKING:
         Unit,
     )
     from measurekit.outputs.base import OutputFormat
+    from measurekit.plugins.hookspecs import hookimpl
     from measurekit.sources.base import (
         Answer,
         Count,
@@ -306,8 +309,9 @@ _EXPORTS = {
     "change_phrase": "measurekit.measures.wording",
     "comparison_clause": "measurekit.measures.sentences",
     "counted": "measurekit.measures.wording",
+    "fields_repr": "measurekit.fields_repr",
     "figure_notes": "measurekit.measures.base",
-    "hookimpl": "measurekit",
+    "hookimpl": "measurekit.plugins.hookspecs",
     "in_order": "measurekit.measures.supplied",
     "interval_cell": "measurekit.document.figures",
     "is_small": "measurekit.measures.wording",
@@ -352,17 +356,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 
 __all__ = [
@@ -474,6 +468,7 @@ __all__ = [
     "describe_character",
     "describe_filter",
     "excerpt",
+    "fields_repr",
     "figure_notes",
     "first_forbidden",
     "has_forbidden_utf8",

@@ -17,6 +17,7 @@ import attrs
 import cattrs
 
 from measurekit.errors import InputError, Location, MeasurekitError, StatementFileError
+from measurekit.fields_repr import fields_repr
 from measurekit.input_files import not_regular, read_text_limited
 from measurekit.limits import MAX_CELL_CHARS, MAX_STATEMENT_BYTES, MAX_STATEMENT_DEPTH
 from measurekit.measures.base import MeasureSettings
@@ -52,6 +53,7 @@ _converter.register_structure_hook(str | list[str] | None, _structure_paths)
 
 
 @attrs.frozen
+@fields_repr
 class StatementTable:
     """``[statement]``: who publishes, for which quarter."""
 
@@ -69,6 +71,7 @@ class StatementTable:
 
 
 @attrs.frozen
+@fields_repr
 class SectionTable:
     """``[[sections]]``: the measures a section covers and its narrative file."""
 
@@ -77,6 +80,7 @@ class SectionTable:
 
 
 @attrs.frozen
+@fields_repr
 class PublishingTable:
     """``[publishing]``: an office's own look for the html, pdf and docx formats."""
 
@@ -87,6 +91,7 @@ class PublishingTable:
 
 
 @attrs.frozen
+@fields_repr
 class StatementFile:
     """The whole file; ``sources`` and ``measures`` tables are checked in a second step,
     once their format or measure is known."""
@@ -99,6 +104,7 @@ class StatementFile:
 
 
 @attrs.frozen
+@fields_repr
 class SourceTable:
     """The keys every ``[sources.NAME]`` table may have; others belong to its format."""
 
@@ -109,6 +115,7 @@ class SourceTable:
 
 
 @attrs.frozen
+@fields_repr
 class MeasureTable:
     """The keys every ``[measures.ID]`` table may have; others belong to the measure."""
 
@@ -120,6 +127,7 @@ class MeasureTable:
 
 
 @attrs.frozen
+@fields_repr
 class SectionPlan:
     """A section to build: its measure ids and narrative file, if any."""
 
@@ -128,6 +136,7 @@ class SectionPlan:
 
 
 @attrs.frozen
+@fields_repr
 class StatementPlan:
     """A statement file checked against the installed plugins: ready to build."""
 

@@ -26,8 +26,9 @@ found but not readable, never reported as wrong. The parts, each with one job:
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from measurekit.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from measurekit.audit.auditing import audit_document, audit_files
@@ -47,10 +48,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_EXPORTS[name]), name)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 
 __all__ = [

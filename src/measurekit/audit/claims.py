@@ -12,6 +12,8 @@ from enum import StrEnum
 
 import attrs
 
+from measurekit.fields_repr import fields_repr
+
 
 class ChangeUnit(StrEnum):
     """How a claimed change is expressed."""
@@ -21,6 +23,7 @@ class ChangeUnit(StrEnum):
 
 
 @attrs.frozen
+@fields_repr
 class Figure:
     """A number as the statement writes it.
 
@@ -59,6 +62,7 @@ class Figure:
 
 
 @attrs.frozen
+@fields_repr
 class Direction:
     """A word or sign that says which way a change went: +1 up, -1 down."""
 
@@ -67,6 +71,7 @@ class Direction:
 
 
 @attrs.frozen
+@fields_repr
 class ChangeClaim:
     """A change between two figures, and what the statement says of it.
 
@@ -86,6 +91,7 @@ class ChangeClaim:
 
 
 @attrs.frozen
+@fields_repr
 class QuarterClaim:
     """A financial quarter with the months the statement gives for it.
 
@@ -107,6 +113,7 @@ class QuarterClaim:
 
 
 @attrs.frozen
+@fields_repr
 class UnreadableClaim:
     """Something that is a claim, but could not be read with confidence: it is counted,
     never checked."""

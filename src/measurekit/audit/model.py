@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from measurekit.fields_repr import fields_repr
+
 
 class PositionKind(StrEnum):
     """What the number in ``FILE:N`` counts."""
@@ -24,6 +26,7 @@ class PositionKind(StrEnum):
 
 
 @attrs.frozen
+@fields_repr
 class Passage:
     """A run of text with the position of each character.
 
@@ -83,6 +86,7 @@ class PassageBuilder:
 
 
 @attrs.frozen
+@fields_repr
 class Document:
     """A statement as read: its passages in reading order, and what positions count."""
 
@@ -111,6 +115,7 @@ class ClaimKind(StrEnum):
 
 
 @attrs.frozen
+@fields_repr
 class Finding:
     """One claim, where it is, and the verdict on it.
 
@@ -128,6 +133,7 @@ class Finding:
 
 
 @attrs.frozen
+@fields_repr
 class FileAudit:
     """The findings in one file, in reading order."""
 
@@ -138,6 +144,7 @@ class FileAudit:
 
 
 @attrs.frozen
+@fields_repr
 class AuditReport:
     """The audit of every file given, with the totals the summary prints."""
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from measurekit.fields_repr import fields_repr
 from measurekit.measures.offence_codes import SUB_CODES, offence_code_matches
 from measurekit.model.periods import Month
 from measurekit.plugins.manager import Plugins
@@ -20,6 +21,7 @@ from measurekit.statement_file import StatementPlan
 
 
 @attrs.frozen
+@fields_repr
 class CodeList:
     """The offence codes one indicator of one measure counts."""
 

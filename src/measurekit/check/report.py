@@ -23,6 +23,7 @@ from measurekit.build import compute_statement
 from measurekit.check.codes import code_lists, sub_code_messages
 from measurekit.check.unusual import unusual_months
 from measurekit.errors import MeasurekitError
+from measurekit.fields_repr import fields_repr
 from measurekit.model.periods import Month, Window
 from measurekit.plugins.guard import instance_of
 from measurekit.plugins.manager import Plugins
@@ -38,6 +39,7 @@ SHOWN_ROWS = 8
 
 
 @attrs.frozen
+@fields_repr
 class Finding:
     """One line of the report about one source."""
 
@@ -47,6 +49,7 @@ class Finding:
 
 
 @attrs.frozen
+@fields_repr
 class QualityReport:
     """Every finding, in source order."""
 

@@ -19,6 +19,7 @@ from statistics import median
 
 import attrs
 
+from measurekit.fields_repr import fields_repr
 from measurekit.model.periods import Month
 
 #: How many robust standard deviations from the median count as far outside.
@@ -30,6 +31,7 @@ MAD_SCALE = 1.4826
 
 
 @attrs.frozen
+@fields_repr
 class Unusual:
     """A month whose count is far from its series' usual level.
 

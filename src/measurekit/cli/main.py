@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import gc
 import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn
@@ -26,6 +24,7 @@ from measurekit import output_set
 from measurekit.__about__ import __version__
 from measurekit.audit import command as audit
 from measurekit.cli.arguments import quarter_option
+from measurekit.collections_tuning import fewer_collections
 from measurekit.errors import MeasurekitError
 from measurekit.explain import command as explain
 from measurekit.text_rules import terminal_safe
@@ -214,31 +213,10 @@ def interrupted_message() -> str:
     )
 
 
-#: Collection thresholds for a run (see :func:`_fewer_collections`).
-GC_THRESHOLDS = (100_000, 50, 100)
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect cyclic garbage less often while a command runs, then as before.
-
-    A run is short and keeps most of what it makes (modules, plugins, the tally, the
-    document) to its end, so with Python's default thresholds the collector scans the same
-    live objects over and over: about a fifth of a small build's processor time. Reference
-    counting still frees everything else at once; mypy tunes its runs the same way.
-    """
-    previous = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*previous)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status. For callers that go on afterwards
     (scripts, tests); the ``measurekit`` program itself is :func:`run`."""
-    with _fewer_collections():
+    with fewer_collections():
         return _main(argv)
 
 

@@ -17,6 +17,7 @@ import attrs
 
 from measurekit.build import compute_with_sources
 from measurekit.errors import MeasurekitError
+from measurekit.fields_repr import fields_repr
 from measurekit.model.statement import Figure, Role, Statement, Unit
 from measurekit.plugins.guard import instance_of
 from measurekit.plugins.manager import Plugins
@@ -25,6 +26,7 @@ from measurekit.statement_file import load_statement
 
 
 @attrs.frozen
+@fields_repr
 class ExplainedFigure:
     """One figure and what lies behind it: ``explanation`` is None exactly when the figure
     is unknown (``[x]``), and then ``figure.note`` says why. ``base`` is the statement

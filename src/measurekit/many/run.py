@@ -20,6 +20,7 @@ import attrs
 
 from measurekit.build import compute_statement, render_outputs, write_outputs
 from measurekit.errors import MeasurekitError
+from measurekit.fields_repr import fields_repr
 from measurekit.many.overview import OverviewPage
 from measurekit.model.statement import Statement
 from measurekit.output_names import output_stem
@@ -33,6 +34,7 @@ from measurekit.statement_warnings import raise_if_strict, statement_warnings
 
 
 @attrs.frozen
+@fields_repr
 class Job:
     """One statement to build: the plan, the force to point its sources at (None: the
     statement file's own), the file stem and the label used in progress and summary."""
@@ -44,6 +46,7 @@ class Job:
 
 
 @attrs.frozen
+@fields_repr
 class Outcome:
     """What happened for one job: the files written, or the error that stopped it."""
 

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from measurekit.errors import DataGapError
+from measurekit.fields_repr import fields_repr
 from measurekit.measures.wording import PER_POPULATION, rate_per_population
 from measurekit.model.markers import Marker
 from measurekit.model.periods import Window
@@ -46,6 +47,7 @@ SERIES_MONTHS = 36
 
 
 @attrs.frozen
+@fields_repr
 class MeasureSettings:
     """A measure's settings from ``[measures.ID]`` in the statement file.
 
@@ -62,6 +64,7 @@ class MeasureSettings:
 
 
 @attrs.frozen
+@fields_repr
 class MeasureContext:
     """Everything a measure needs to compute its figures for one statement."""
 

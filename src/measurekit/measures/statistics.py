@@ -23,6 +23,8 @@ from statistics import NormalDist
 
 import attrs
 
+from measurekit.fields_repr import fields_repr
+
 #: Confidence level of intervals and significance level of tests, as used in statements.
 CONFIDENCE = 0.95
 #: Below this many responses a statement says, in words, that a percentage is uncertain.
@@ -35,6 +37,7 @@ def z_value(confidence: float = CONFIDENCE) -> float:
 
 
 @attrs.frozen
+@fields_repr
 class Interval:
     """A confidence interval for a proportion, as proportions between 0 and 1."""
 
@@ -66,6 +69,7 @@ def wilson_interval(successes: int, trials: int, confidence: float = CONFIDENCE)
 
 
 @attrs.frozen
+@fields_repr
 class TestResult:
     """The outcome of a two-proportion test: the z statistic, its two-sided p-value, and
     whether the difference is significant at the chosen level."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from measurekit.fields_repr import fields_repr
 from measurekit.model.markers import Marker
 from measurekit.model.periods import FinancialQuarter, Month, Window
 
@@ -38,6 +39,7 @@ class Unit(StrEnum):
 
 
 @attrs.frozen
+@fields_repr
 class Indicator:
     """Something a measure counts, such as homicide offences.
 
@@ -58,6 +60,7 @@ class Indicator:
 
 
 @attrs.frozen
+@fields_repr
 class ComparisonWindows:
     """The windows a statement compares: the current 12 months, the two years before it,
     and an optional baseline."""
@@ -93,6 +96,7 @@ class ComparisonWindows:
 
 
 @attrs.frozen
+@fields_repr
 class Lookup:
     """One question a figure was answered from: ``query`` put to the statement file's
     source ``source`` for ``window``. ``selection`` is how that source picks the
@@ -106,6 +110,7 @@ class Lookup:
 
 
 @attrs.frozen
+@fields_repr
 class Figure:
     """One number a statement prints: an indicator's value over one window.
 
@@ -139,6 +144,7 @@ class Figure:
 
 
 @attrs.frozen
+@fields_repr
 class MonthlyCount:
     """An indicator's count in one calendar month, or ``marker`` (``[x]``) when the source
     cannot give it."""
@@ -149,6 +155,7 @@ class MonthlyCount:
 
 
 @attrs.frozen
+@fields_repr
 class MonthlySeries:
     """An indicator's count month by month, for a chart: consecutive months, oldest first,
     starting and ending with a known count. Months inside it that the source cannot give
@@ -177,6 +184,7 @@ class MonthlySeries:
 
 
 @attrs.frozen
+@fields_repr
 class InputRecord:
     """A file a source read, as outputs print it: its path relative to the statement
     file's folder (``/`` between folders), SHA-256 digest and number of data rows (None
@@ -188,6 +196,7 @@ class InputRecord:
 
 
 @attrs.frozen
+@fields_repr
 class SourceInfo:
     """A data source as a reader of the statement should know it: its name in the statement
     file, a title in words, its format and the names of its files; once the statement is
@@ -201,6 +210,7 @@ class SourceInfo:
 
 
 @attrs.frozen
+@fields_repr
 class Applicability:
     """Whether a measure applies in the force area, and why (SI 2021/547 para 7A(b))."""
 
@@ -209,6 +219,7 @@ class Applicability:
 
 
 @attrs.frozen
+@fields_repr
 class Paragraph:
     """A paragraph of prose."""
 
@@ -216,6 +227,7 @@ class Paragraph:
 
 
 @attrs.frozen
+@fields_repr
 class BulletList:
     """A list of short points, in order."""
 
@@ -226,6 +238,7 @@ Block = Paragraph | BulletList
 
 
 @attrs.frozen
+@fields_repr
 class Narrative:
     """The authored text of a section: what the force did, and what it will keep doing."""
 
@@ -234,6 +247,7 @@ class Narrative:
 
 
 @attrs.frozen
+@fields_repr
 class MeasureResult:
     """What one measure contributes to a statement: its figures and its own summary.
 
@@ -262,6 +276,7 @@ class MeasureResult:
 
 
 @attrs.frozen
+@fields_repr
 class Section:
     """A part of the statement covering one or more measures, with its narrative."""
 
@@ -275,6 +290,7 @@ class Section:
 
 
 @attrs.frozen
+@fields_repr
 class Branding:
     """An office's own look for the publication formats, from the statement file's
     ``[publishing]`` table: a page template in place of the built-in one, a stylesheet
@@ -288,6 +304,7 @@ class Branding:
 
 
 @attrs.frozen
+@fields_repr
 class StatementInfo:
     """Who the statement is from and what it covers.
 
@@ -312,6 +329,7 @@ class StatementInfo:
 
 
 @attrs.frozen
+@fields_repr
 class Statement:
     """A complete statement, ready for any output format."""
 

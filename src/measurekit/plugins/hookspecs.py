@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 hookspec = pluggy.HookspecMarker("measurekit")
 
+#: Marks a function in a plugin as the implementation of a hook of the same name (also
+#: ``measurekit.hookimpl``).
+hookimpl = pluggy.HookimplMarker("measurekit")
+
 
 @hookspec
 def register_measures() -> Sequence[Measure]:  # type: ignore[empty-body]

@@ -9,7 +9,6 @@ Set ``MEASUREKIT_DISABLE_PLUGINS`` to a comma-separated list of plugin names to 
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import inspect
 import os
 import re
@@ -24,9 +23,11 @@ import pluggy
 from measurekit.__about__ import DISTRIBUTION, __version__
 from measurekit.document.renderers import SectionRenderer, SectionRenderers
 from measurekit.errors import MeasurekitError, PluginError
+from measurekit.fields_repr import fields_repr
 from measurekit.measures.base import Measure
 from measurekit.outputs.base import OutputFormat
-from measurekit.plugins import hookspecs
+from measurekit.plugins import discovery, hookspecs
+from measurekit.plugins.discovery import InstalledEntryPoint
 from measurekit.plugins.guard import ANYTHING, Expect, call_plugin, instance_of, list_of, shown
 from measurekit.sources.base import SourceFormat
 
@@ -49,6 +50,7 @@ T = TypeVar("T")
 
 
 @attrs.frozen
+@fields_repr
 class Provided(Generic[T]):
     """Something a plugin registered, with the plugin's name."""
 
@@ -57,6 +59,7 @@ class Provided(Generic[T]):
 
 
 @attrs.frozen
+@fields_repr
 class PluginInfo:
     """What ``measurekit plugins`` shows for one plugin; ``broken`` says why a plugin that
     could not be loaded provides nothing."""
@@ -83,6 +86,7 @@ class PluginInfo:
 
 
 @attrs.frozen
+@fields_repr
 class Candidate:
     """A plugin to load: its name, how to get it (an import, for an entry point), whether
     it is part of measurekit, its version and, for an entry point, its distribution."""
@@ -96,6 +100,7 @@ class Candidate:
 
 
 @attrs.frozen
+@fields_repr
 class Registry:
     """One register hook: what each item must be, the key that must be unique across
     plugins, and the words for an item in an error."""
@@ -206,7 +211,7 @@ class Plugins:
         disabled = {name.strip() for name in os.environ.get(DISABLE_VARIABLE, "").split(",")}
         candidates: list[Candidate] = []
         if entry_points:
-            found = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+            found = discovery.entry_points(ENTRY_POINT_GROUP)
             candidates.extend(_entry_point_candidates(found, disabled))
         for plugin in extra:
             name = getattr(plugin, "__name__", None) or type(plugin).__name__
@@ -441,42 +446,23 @@ def _itself(plugin: object) -> object:
 
 
 def _entry_point_candidates(
-    found: Iterable[importlib.metadata.EntryPoint], disabled: set[str]
+    found: Iterable[InstalledEntryPoint], disabled: set[str]
 ) -> list[Candidate]:
     """The entry points not ``disabled`` as candidates, measurekit's own first (otherwise
-    in the order found). Each distribution's metadata is parsed once, however many entry
-    points it has: parsing it is most of the cost of finding plugins."""
-    identities: dict[int, tuple[str | None, str | None]] = {}
-    candidates = []
-    for entry_point in found:
-        if entry_point.name in disabled:
-            continue
-        dist = entry_point.dist
-        identity = identities.get(id(dist))
-        if identity is None:
-            identity = identities[id(dist)] = _identity(dist)
-        distribution, version = identity
-        candidates.append(
-            Candidate(
-                entry_point.name,
-                entry_point.load,
-                distribution == DISTRIBUTION,
-                version,
-                distribution,
-                entry_point.value,
-            )
+    in the order found)."""
+    candidates = [
+        Candidate(
+            entry_point.name,
+            entry_point.load,
+            entry_point.distribution == DISTRIBUTION,
+            entry_point.version,
+            entry_point.distribution,
+            entry_point.value,
         )
+        for entry_point in found
+        if entry_point.name not in disabled
+    ]
     return sorted(candidates, key=lambda candidate: not candidate.builtin)
-
-
-def _identity(dist: importlib.metadata.Distribution | None) -> tuple[str | None, str | None]:
-    """A distribution's normalised name and its version (from one parse of its metadata),
-    or two Nones."""
-    if dist is None:
-        return None, None
-    metadata = dist.metadata
-    name = metadata["Name"]
-    return re.sub(r"[-_.]+", "-", name).lower(), metadata["Version"]
 
 
 def _describe(candidate: Candidate) -> str:

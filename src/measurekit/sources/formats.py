@@ -12,6 +12,7 @@ import attrs
 
 from measurekit import hookimpl
 from measurekit.errors import InputError, Location
+from measurekit.fields_repr import fields_repr
 from measurekit.input_files import may_quote
 from measurekit.limits import MAX_MONTHS
 from measurekit.measures.offence_codes import normalise_offence_code, offence_code_matches
@@ -45,6 +46,7 @@ if TYPE_CHECKING:  # loaded by ``measurekit explain``, not by a build
 
 
 @attrs.frozen
+@fields_repr
 class CoverageOptions:
     """Optional keys of a ``records`` source: the months the extract covers.
 
@@ -381,6 +383,7 @@ class ForceColumnFormat(SourceFormat):
 
 
 @attrs.frozen
+@fields_repr
 class _Entry:
     window: Window
     value: int

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 import attrs
 
+from measurekit.fields_repr import fields_repr
 from measurekit.input_files import not_regular, open_regular
 
 #: Bytes hashed at a time.
@@ -26,6 +27,7 @@ T = TypeVar("T")
 
 
 @attrs.frozen
+@fields_repr
 class InputFile:
     """A file a source read: where it is, its SHA-256 digest (lower-case hex) and how many
     data rows it holds (header and blank rows not counted), or None where the file is not a

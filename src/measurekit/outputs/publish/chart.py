@@ -25,6 +25,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
+from measurekit.fields_repr import fields_repr
+
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
 
@@ -45,6 +47,7 @@ MAX_TICKS = 6
 
 
 @attrs.frozen
+@fields_repr
 class ChartLine:
     """One line of a chart: its name (shown in a legend when a chart has several lines)
     and a value per category, None where it is not known (the line breaks there)."""
@@ -54,6 +57,7 @@ class ChartLine:
 
 
 @attrs.frozen
+@fields_repr
 class ChartData:
     """What a chart shows: a title, the two axis titles, the labels along the category
     axis (``"Jun 2023"``), one or more lines with a value per label, and one sentence
@@ -75,6 +79,7 @@ class ChartData:
 
 
 @attrs.frozen
+@fields_repr
 class Text:
     """Text anchored at (x, y), the baseline; ``anchor`` is ``start``, ``middle`` or
     ``end``; ``vertical`` text reads bottom to top, centred on (x, y)."""
@@ -89,6 +94,7 @@ class Text:
 
 
 @attrs.frozen
+@fields_repr
 class Line:
     """A straight line."""
 
@@ -101,6 +107,7 @@ class Line:
 
 
 @attrs.frozen
+@fields_repr
 class Polyline:
     """A run of points joined by straight lines."""
 
@@ -110,6 +117,7 @@ class Polyline:
 
 
 @attrs.frozen
+@fields_repr
 class Dot:
     """A filled marker on a point: a ``circle``, ``square`` or ``diamond`` (each line of a
     chart has its own shape, so lines differ by more than colour)."""

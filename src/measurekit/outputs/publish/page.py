@@ -42,6 +42,7 @@ from measurekit.document.nodes import (
 )
 from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
 from measurekit.errors import MeasurekitError
+from measurekit.fields_repr import fields_repr
 from measurekit.input_files import open_regular, read_text_limited
 from measurekit.limits import MAX_LOGO_BYTES, MAX_STYLESHEET_BYTES
 from measurekit.measures.wording import number, one_decimal
@@ -208,6 +209,7 @@ def document_date(info: StatementInfo) -> dt.date:
 
 
 @attrs.frozen
+@fields_repr
 class Logo:
     """An office's logo, read once: its bytes, media type and text alternative."""
 

@@ -32,6 +32,7 @@ from measurekit.document.nodes import (
     Table,
 )
 from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
+from measurekit.fields_repr import fields_repr
 from measurekit.outputs.publish import chart as charts
 from measurekit.outputs.publish.page import (
     FIRST_NUMBER_COLUMN,
@@ -114,6 +115,7 @@ def date_literal(year: int, month: int, day: int) -> str:
 
 
 @attrs.frozen
+@fields_repr
 class Picture:
     """A file the markup shows, written beside it: its name (made by this module, never
     from the document) and its bytes."""
@@ -123,6 +125,7 @@ class Picture:
 
 
 @attrs.frozen
+@fields_repr
 class Typeset:
     """The PDF's markup (``source``) and the pictures it names (``pictures``)."""
 

@@ -18,6 +18,8 @@ from typing import Any
 
 import attrs
 
+from measurekit.fields_repr import fields_repr
+
 #: Characters a sheet name may not hold (Excel's rule; ODS is laxer).
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 #: A table name: letter or underscore first, then letters, digits and underscores.
@@ -45,6 +47,7 @@ class NumberFormat(StrEnum):
 
 
 @attrs.frozen
+@fields_repr
 class Text:
     """A text cell. Text is always stored as text, even when it starts with ``=``."""
 
@@ -52,6 +55,7 @@ class Text:
 
 
 @attrs.frozen
+@fields_repr
 class Number:
     """A number cell, stored as a number and shown with ``format``."""
 
@@ -60,6 +64,7 @@ class Number:
 
 
 @attrs.frozen
+@fields_repr
 class Link:
     """A cell whose text links to cell A1 of the sheet called ``sheet``."""
 
@@ -80,6 +85,7 @@ def cell_text(cell: Cell) -> str:
 
 
 @attrs.frozen
+@fields_repr
 class Column:
     """A table column: its heading (units in round brackets, notes as ``[note N]``) and
     its width in characters."""
@@ -94,6 +100,7 @@ class Column:
 
 
 @attrs.frozen
+@fields_repr
 class LineChart:
     """A line chart of the table on the same sheet: ``category`` column along the bottom,
     ``value`` column as the line (both 0-based column positions in the table), drawn from
@@ -108,6 +115,7 @@ class LineChart:
 
 
 @attrs.frozen
+@fields_repr
 class Table:
     """One table: a name unique in the workbook, one header row, rows of cells.
 
@@ -161,6 +169,7 @@ class Table:
 
 
 @attrs.frozen
+@fields_repr
 class Line:
     """A line of text above a table (or on the cover): plain, a heading, or a link to
     another sheet."""
@@ -171,6 +180,7 @@ class Line:
 
 
 @attrs.frozen
+@fields_repr
 class Sheet:
     """One sheet: ``title`` in A1, ``description`` in A2, ``lines`` below them, then the
     table (if any) with nothing below it, and optionally a chart of the table beside it.
@@ -235,6 +245,7 @@ def chart_description(sheet: Sheet) -> str:
 
 
 @attrs.frozen
+@fields_repr
 class Workbook:
     """The whole workbook: document properties and sheets in order (the first opens first).
 

@@ -34,6 +34,7 @@ from typing import Any
 
 import attrs
 
+from measurekit.fields_repr import fields_repr
 from measurekit.outputs.workbook.model import FONT_NAME
 
 FONT_SIZE = 12
@@ -90,6 +91,7 @@ class SharedStrings:
 
 
 @attrs.frozen
+@fields_repr
 class WrittenSheet:
     """A sheet's cells as written: the content of its ``sheetData`` element, the range
     its cells span (``A1:E10``) and its hyperlinks, in the order of their cells."""

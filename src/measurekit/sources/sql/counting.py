@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from measurekit.errors import InputError
+from measurekit.fields_repr import fields_repr
 from measurekit.model.periods import Month, check_year
 from measurekit.sources.sql.connection import Database, first_line
 from measurekit.sources.sql.options import OPTIONAL, REQUIRED, Shape
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen
+@fields_repr
 class Layout:
     """A relation and where each standard column of its shape is held in it (standard name
     to the database's name; optional columns it lacks are left out)."""
@@ -52,6 +54,7 @@ class Layout:
 
 
 @attrs.frozen
+@fields_repr
 class GroupRow:
     """One row of the counting query: the raw value of each standard column grouped by
     (``year``/``month`` for the date), and how many rows share them."""

@@ -7,6 +7,7 @@ from enum import StrEnum
 import attrs
 
 from measurekit.errors import InputError
+from measurekit.fields_repr import fields_repr
 
 
 class Shape(StrEnum):
@@ -45,6 +46,7 @@ DATE_COLUMN: dict[Shape, str | None] = {
 
 
 @attrs.frozen
+@fields_repr
 class SqlOptions:
     """The keys of ``[sources.NAME]`` for ``format = "sql"``.
 

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ColumnElement, FromClause, Select
 from sqlalchemy.sql.elements import quoted_name
 
+from measurekit.fields_repr import fields_repr
 from measurekit.model.periods import Window
 from measurekit.sources.sql.options import DATE_COLUMN, Shape
 
@@ -28,6 +29,7 @@ SUBQUERY = "source"
 
 
 @attrs.frozen
+@fields_repr
 class Relation:
     """Where a source's rows are: a table (``schema.table`` allowed) or a user's query."""
 
@@ -149,6 +151,7 @@ def figure_rows(
 
 
 @attrs.frozen
+@fields_repr
 class CompiledSql:
     """A query as one dialect's SQL text with its bound parameters beside it."""
 
