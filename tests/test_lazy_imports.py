@@ -9,14 +9,18 @@ import sys
 from pathlib import Path
 
 
+def printed_by(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter (so that nothing is loaded yet)."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
 def test_the_command_line_does_not_load_the_audit() -> None:
     code = (
         "import sys, measurekit.cli.main, measurekit.cli.commands\n"
         "print(sorted(name for name in sys.modules if name.startswith('measurekit.audit.')))\n"
     )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    loaded = printed_by(code)
     assert loaded == "['measurekit.audit.command']"
 
 
@@ -53,9 +57,7 @@ def test_loading_every_plugin_leaves_out_what_only_some_runs_use() -> None:
         "assert 'ons_pfa' in {info.name for info in plugins.describe()}\n"
         f"print(sorted(name for name in {optional!r} if name in sys.modules))\n"
     )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    loaded = printed_by(code)
     assert loaded == "[]"
 
 
@@ -93,3 +95,28 @@ def test_a_json_build_leaves_out_what_only_other_commands_use(tmp_path: Path) ->
         "measurekit.sources.sql.connection",
     )
     assert loaded_by_example(tmp_path, ["json"], unused) == []
+
+
+def test_importing_measurekit_loads_nothing_else() -> None:
+    script = (
+        "import sys, measurekit\n"
+        "print(sorted(name for name in sys.modules if name.startswith('measurekit')))\n"
+        "print(measurekit.Figure.__module__, measurekit.hookimpl.project_name)\n"
+    )
+    output = printed_by(script).splitlines()
+    assert output == [
+        "['measurekit', 'measurekit.__about__', 'measurekit.lazy_exports']",
+        "measurekit.model.statement measurekit",
+    ]
+
+
+def test_loading_the_plugins_does_not_import_importlib_metadata() -> None:
+    code = (
+        "import sys\n"
+        "from measurekit.plugins.manager import Plugins\n"
+        "plugins = Plugins.load()\n"
+        "assert 'homicide' in plugins.measures\n"
+        "print(sorted(m for m in ('importlib.metadata', 'email') if m in sys.modules))\n"
+    )
+    loaded = printed_by(code)
+    assert loaded == "[]"

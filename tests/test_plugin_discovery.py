@@ -7,7 +7,6 @@ import importlib.metadata
 import json
 import os.path
 import re
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -145,17 +144,3 @@ def test_an_entry_point_loads_the_object_it_names() -> None:
     assert nested.load() == os.path.sep
     with pytest.raises(ValueError, match="malformed value 'not a value!'"):
         InstalledEntryPoint("bad", "not a value!", None, None).load()
-
-
-def test_loading_the_plugins_does_not_import_importlib_metadata() -> None:
-    code = (
-        "import sys\n"
-        "from measurekit.plugins.manager import Plugins\n"
-        "plugins = Plugins.load()\n"
-        "assert 'homicide' in plugins.measures\n"
-        "print(sorted(m for m in ('importlib.metadata', 'email') if m in sys.modules))\n"
-    )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert loaded == "[]"

@@ -1,4 +1,5 @@
-"""Fewer cyclic garbage collections while measurekit imports itself and while a command runs.
+"""Fewer cyclic garbage collections while the program imports measurekit, and while a
+command runs (:mod:`measurekit.__main__` and :func:`measurekit.cli.main.main`).
 
 Importing measurekit makes about 140 attrs classes, their generated methods, plugins and
 hook tables, and a command then makes the tally and the document: nearly all of it lives
