@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
+from measurekit import fields_repr as shared_repr
 from measurekit.fields_repr import fields_repr
 from measurekit.model.periods import Month, Window
 from measurekit.model.statement import Figure, Indicator, Role, Unit
@@ -28,7 +29,8 @@ def _twins() -> tuple[type, type]:
 
 def test_the_repr_is_the_one_attrs_would_write() -> None:
     attrs_own, shared = _twins()
-    assert shared.__repr__ is not attrs_own.__repr__  # attrs compiled no repr for it
+    assert shared.__repr__ is shared_repr._repr  # attrs compiled none for it
+    assert attrs_own.__repr__ is not shared_repr._repr
     for arguments in [(1,), (2, "corner", "x", ("a", "b"))]:
         assert repr(shared(*arguments)) == repr(attrs_own(*arguments))
     # Worked out by hand: secret is left out, tags shown by its own callable.
@@ -87,3 +89,29 @@ def test_a_class_with_its_own_repr_is_refused() -> None:
 
     with pytest.raises(TypeError, match="Own has a __repr__ of its own"):
         fields_repr(Own)
+
+
+def test_every_attrs_class_of_measurekit_and_its_plugins_uses_the_shared_repr() -> None:
+    """A class that lost ``@fields_repr`` would bring back a repr compiled on every run."""
+    import importlib
+    import pkgutil
+
+    import measurekit
+
+    names = [module.name for module in pkgutil.walk_packages(measurekit.__path__, "measurekit.")]
+    names += [
+        module.name for module in pkgutil.iter_modules() if module.name.startswith("measurekit_")
+    ]
+    checked = []
+    for name in names:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:  # an optional library this environment lacks
+            continue
+        for value in vars(module).values():
+            if isinstance(value, type) and attrs.has(value) and value.__module__ == name:
+                if value.__name__ == "Database":  # a repr of its own: it hides a password
+                    continue
+                checked.append(value)
+                assert value.__repr__ is shared_repr._repr, value.__qualname__
+    assert len(checked) > 100

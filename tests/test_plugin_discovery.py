@@ -113,6 +113,23 @@ def test_a_zip_file_on_the_path_is_left_to_importlib_metadata(
     assert _found("measurekit") == _expected("measurekit")
 
 
+def test_an_oddly_named_metadata_folder_is_left_to_importlib_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # importlib.metadata tells this one apart by its Name (bar), not its folder's (foo).
+    odd = tmp_path / "first" / "Foo-1.0.DIST-INFO"
+    odd.mkdir(parents=True)
+    (odd / "METADATA").write_text("Name: bar\nVersion: 1.0\n", encoding="utf-8")
+    (odd / "entry_points.txt").write_text("[measurekit]\nx = x_plugin\n", encoding="utf-8")
+    _dist(tmp_path / "second", "bar", "2.0", "[measurekit]\ny = y_plugin\n")
+    _dist(tmp_path / "second", "foo", "3.0", "[measurekit]\nz = z_plugin\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "second"))
+    monkeypatch.syspath_prepend(str(tmp_path / "first"))
+    ours = [entry for entry in _found("measurekit") if entry[1].endswith("_plugin")]
+    assert ours == [("x", "x_plugin", "bar", "1.0"), ("z", "z_plugin", "foo", "3.0")]
+    assert _found("measurekit") == _expected("measurekit")
+
+
 def test_another_finder_of_distributions_is_left_to_importlib_metadata(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

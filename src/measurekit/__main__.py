@@ -2,7 +2,9 @@
 
 :func:`run` raises the collector's thresholds (:mod:`measurekit.collections_tuning`) before
 it imports the command line, the model and the plugins, which all live until the process
-ends; then it runs :func:`measurekit.cli.main.run`.
+ends; then it runs :func:`measurekit.cli.main.run`. The thresholds stay raised for the
+rest of the process, which ends with the command (under ``python -i`` too, whose prompt
+then has them).
 """
 
 from __future__ import annotations

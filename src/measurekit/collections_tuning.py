@@ -14,8 +14,9 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-#: The collector's thresholds inside :func:`fewer_collections`: the youngest generation is
-#: collected after 100,000 allocations (Python's default is 700).
+#: The collector's thresholds inside :func:`fewer_collections`, and for the whole of the
+#: ``measurekit`` program: the youngest generation is collected after 100,000 allocations
+#: (Python's default is 700).
 GC_THRESHOLDS = (100_000, 50, 100)
 
 

@@ -48,7 +48,10 @@ def _repr(self: AttrsInstance) -> str:
     for field in attrs.fields(type(self)):
         if field.repr is False:
             continue
-        value = getattr(self, field.name, attrs.NOTHING)
+        # As attrs: a field set by __init__ must be there; another may not be yet.
+        value = (
+            getattr(self, field.name) if field.init else getattr(self, field.name, attrs.NOTHING)
+        )
         text = repr(value) if field.repr is True else field.repr(value)
         shown.append(f"{field.name}={text}")
     name = type(self).__qualname__.rsplit(">.", 1)[-1]

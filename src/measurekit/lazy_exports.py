@@ -24,7 +24,7 @@ def lazy_exports(
 
     The first use of a name imports its module and keeps the value in ``module_name``'s
     namespace, so later uses cost nothing; a name not in ``exports`` is an AttributeError,
-    as for any module.
+    as for any module. ``dir()`` lists the module's ``__all__`` (``exports`` without one).
     """
     namespace = sys.modules[module_name].__dict__
 
@@ -37,6 +37,6 @@ def lazy_exports(
         return value
 
     def names() -> list[str]:
-        return sorted({*namespace, *exports})
+        return sorted(namespace.get("__all__", exports))
 
     return load, names

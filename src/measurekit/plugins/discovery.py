@@ -7,10 +7,11 @@ spent on every run to find which plugins are installed. Yet in the usual case (e
 on ``sys.path`` a folder or missing, and no import finder of a third party's that finds
 distributions) what it reads is plain files: each ``*.dist-info`` or ``*.egg-info`` folder
 on the path, in the path's order, and its ``entry_points.txt`` (an INI-like text, in the
-Python packaging specification). :func:`entry_points` reads exactly those, the same way,
-and its results are held equal to :mod:`importlib.metadata`'s by the tests. In any other
-case (a zip file or an egg on the path, another finder of distributions) it asks
-:mod:`importlib.metadata` itself.
+Python packaging specification). :func:`entry_points` reads exactly those, the same way
+(the names and versions as the ``email`` parser reads them), and its results are held
+equal to :mod:`importlib.metadata`'s by the tests. In any other case (a zip file or an egg
+on the path, a metadata folder whose name importlib.metadata would not go by, another
+finder of distributions) it asks :mod:`importlib.metadata` itself.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ def entry_points(group: str) -> list[InstalledEntryPoint]:
     found: list[InstalledEntryPoint] = []
     seen: set[str] = set()
     for folder in _info_folders():
+        if not _named_plainly(folder.name):  # importlib.metadata reads its name inside
+            return _from_importlib_metadata(group)
         key = _normalised_key(folder.name)
         if key in seen:
             continue
@@ -120,9 +123,18 @@ def _info_folders() -> Iterator[Path]:
             yield from folders
 
 
+def _named_plainly(child: str) -> bool:
+    """Whether importlib.metadata tells the distribution in folder ``child`` apart by the
+    folder's name (a name part before the version, and a suffix in lower case): it
+    reads the name from the metadata otherwise."""
+    stem, suffix = os.path.splitext(child)
+    return suffix in _INFO_SUFFIXES and bool(stem.partition("-")[0])
+
+
 def _normalised_key(child: str) -> str:
     """The name part of ``name-version.dist-info``, normalised as importlib.metadata
-    normalises it to tell distributions apart."""
+    normalises a plainly named folder's (:func:`_named_plainly`) to tell distributions
+    apart."""
     name = child.lower().rpartition(".")[0].partition("-")[0]
     return re.sub(r"[-_.]+", "-", name).replace("-", "_")
 
@@ -158,20 +170,31 @@ def _group_pairs(text: str, group: str) -> list[tuple[str, str]] | None:
 
 def _identity(folder: Path) -> tuple[str | None, str | None]:
     """A distribution's normalised name and its version, from the ``Name`` and ``Version``
-    headers of its ``METADATA`` (or an egg's ``PKG-INFO``)."""
+    headers of its ``METADATA`` (or an egg's ``PKG-INFO``), read as the ``email``
+    package's compat32 parser reads them for importlib.metadata."""
     text = _read(folder / "METADATA") or _read(folder / "PKG-INFO") or ""
     headers: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip():
-            break  # the headers end at the first blank line
-        if line[0] in " \t":
-            continue  # a header's continuation
-        key, colon, value = line.partition(":")
-        if colon:
-            headers.setdefault(key.strip().lower(), value.strip())
+    current: str | None = None
+    for line in _LINE_BREAK.split(text):
+        if line[:1] in (" ", "\t"):  # a continuation of the header before
+            if current is not None:
+                headers[current] += "\n" + line
+            continue
+        found = _HEADER.match(line)
+        if found is None:
+            break  # the headers end at the first line that is not one
+        key = found[1].lower()
+        current = None if key in headers else key  # the first of a name counts
+        if current is not None:
+            headers[current] = line[found.end() :].lstrip(" \t")
     name = headers.get("name")
     normalised = re.sub(r"[-_.]+", "-", name).lower() if name else None
     return normalised, headers.get("version")
+
+
+#: Where the ``email`` parser ends a line, and what it takes for a header line.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HEADER = re.compile(r"([\041-\071\073-\176]+):")
 
 
 def _from_importlib_metadata(group: str) -> list[InstalledEntryPoint]:
