@@ -271,19 +271,20 @@ class _Writer:
         cells = [f"table.header({', '.join(header)})"]
         texts: list[list[str]] = [[] for _ in headings]  # each column's cells, as text
         for index, row in enumerate(rows):
-            first = f"#{string(row[0])}"
+            # A cell of text is a string: a content block would cost Typst more.
+            first = string(row[0])
             text = row[0]
             notes = row_notes[index] if index < len(row_notes) else ()
             if notes:
-                first += " " + self.cite_all(notes)
+                first = f"[#{first} {self.cite_all(notes)}]"
                 text += "".join(f" [note {number}]" for number in notes)
-            cells.append(f"[{first}]")
-            cells.extend(words(cell) for cell in row[1:])
+            cells.append(first)
+            cells.extend(map(string, row[1:]))
             for column, cell in zip(texts, (text, *row[1:]), strict=False):
                 column.append(cell)
         widths = [
             "column-width("
-            + ", ".join([heading, *map(words, _longest(column, MEASURED_CELLS))])
+            + ", ".join([heading, *map(string, _longest(column, MEASURED_CELLS))])
             + ")"
             for heading, column in zip(header, texts, strict=True)
         ]
