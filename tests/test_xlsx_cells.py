@@ -137,15 +137,3 @@ def test_rows_are_as_tall_as_their_wrapped_text() -> None:
     assert sheet.row_dimensions[4].height == 268
     assert sheet.row_dimensions[5].height == 18  # one line of 12 points
     assert sheet.row_dimensions[1].height == 23  # the 16-point title
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["plain", 'say "hi"', "it's", "both \" and '", "a & b < c > d", "line\nfeed\r\ttab", ""],
-)
-def test_chart_descriptions_are_quoted_as_the_standard_library_quotes_them(text: str) -> None:
-    from xml.sax.saxutils import quoteattr
-
-    from measurekit.outputs.workbook.xlsx import quoted_attribute
-
-    assert quoted_attribute(text) == quoteattr(text)

@@ -21,11 +21,11 @@ import struct
 import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
 from measurekit.fields_repr import fields_repr
+from measurekit.outputs.xml_escape import escape, quoted_attribute
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -272,7 +272,7 @@ def svg(chart: ChartData, ident: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="{WIDTH}" height="{HEIGHT}" role="img" class="chart" '
         f'aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
-        f"font-family={quoteattr(FONT_FAMILY)}>",
+        f"font-family={quoted_attribute(FONT_FAMILY)}>",
         f'<title id="{ident}-title">{escape(chart.title)}</title>',
         f'<desc id="{ident}-desc">{escape(chart.summary)}</desc>',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',

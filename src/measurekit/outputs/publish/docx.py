@@ -20,7 +20,6 @@ import weakref
 import zipfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from measurekit.document.nodes import (
     Appendix,
@@ -51,6 +50,7 @@ from measurekit.outputs.publish.page import (
     source_notes,
     source_text,
 )
+from measurekit.outputs.xml_escape import escape
 
 if TYPE_CHECKING:
     from docx.document import Document

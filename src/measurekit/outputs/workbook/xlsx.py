@@ -40,6 +40,7 @@ from measurekit.outputs.workbook.xlsx_cells import (
     WrittenSheet,
 )
 from measurekit.outputs.workbook.xlsx_parts import as_excel_writes
+from measurekit.outputs.xml_escape import quoted_attribute
 
 COVER_WIDTH = 100
 #: The built-in cell style of sheet titles (A1), and its id among Excel's built-in styles:
@@ -165,27 +166,6 @@ def _describe_charts(contents: dict[str, bytes], descriptions: dict[int, str]) -
             drawing = f"{drawing[:at]} descr={quoted_attribute(description)}{drawing[at:]}"
         contents[match[1]] = drawing.encode("utf-8")
     return contents
-
-
-def quoted_attribute(text: str) -> str:
-    """``text`` as a quoted XML attribute value, as ``xml.sax.saxutils.quoteattr`` gives
-    it: ``&``, ``<``, ``>``, line feeds, carriage returns and tabs escaped, in double
-    quotes unless it holds ``"`` but not ``'``. (Importing ``xml.sax.saxutils`` imports
-    ``urllib.request``, and with it ``http.client``, ``ssl`` and ``email``: a few hundredths
-    of a second.)"""
-    text = (
-        text.replace("&", "&amp;")
-        .replace(">", "&gt;")
-        .replace("<", "&lt;")
-        .replace("\n", "&#10;")
-        .replace("\r", "&#13;")
-        .replace("\t", "&#9;")
-    )
-    if '"' not in text:
-        return f'"{text}"'
-    if "'" not in text:
-        return f"'{text}'"
-    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 def _use_base_font(book: Any) -> None:
