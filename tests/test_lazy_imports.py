@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def printed_by(code: str) -> str:
     """What ``code`` prints, run in a fresh interpreter (so that nothing is loaded yet)."""
@@ -82,6 +84,18 @@ def test_writing_the_workbooks_leaves_out_the_network_modules(tmp_path: Path) ->
     the workbooks loads none of them."""
     network = ("xml.sax.saxutils", "urllib.request", "http.client", "ssl")
     assert loaded_by_example(tmp_path, ["xlsx", "ods"], network) == []
+
+
+def test_the_word_file_and_the_pdf_leave_out_the_pages_templates_and_the_network(
+    tmp_path: Path,
+) -> None:
+    """The Word file and the PDF take what they draw as the web page does from
+    ``measurekit.outputs.publish.content``, so they do not load Jinja2 (the page's
+    templates); and they quote XML themselves, as the workbooks do."""
+    pytest.importorskip("docx", reason="python-docx comes with the docx extra")
+    pytest.importorskip("typst", reason="Typst comes with the pdf extra")
+    unused = ("jinja2", "xml.sax.saxutils", "urllib.request", "http.client", "ssl")
+    assert loaded_by_example(tmp_path, ["docx", "pdf"], unused) == []
 
 
 def test_a_json_build_leaves_out_what_only_other_commands_use(tmp_path: Path) -> None:

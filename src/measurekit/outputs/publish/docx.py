@@ -8,7 +8,7 @@ title and the language (en-GB) in the file's properties and styles, and page num
 listed at the end, as in the web page.
 
 The same statement gives the same bytes: the core properties' dates come from
-:func:`.page.document_date` and every zip member is written with one fixed timestamp.
+:func:`.content.document_date` and every zip member is written with one fixed timestamp.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from measurekit.document.nodes import (
 )
 from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
 from measurekit.outputs.publish import chart as charts
-from measurekit.outputs.publish.page import (
+from measurekit.outputs.publish.content import (
     FIRST_NUMBER_COLUMN,
     cell_text,
     chart_data,

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from measurekit.many.overview import OverviewPage, comparison
+from measurekit.outputs.publish.content import read_logo
 from measurekit.outputs.publish.page import (
     OVERVIEW_TEMPLATE,
     Ids,
     environment,
-    read_logo,
     render_template,
     stylesheet,
 )

@@ -7,7 +7,7 @@ tables with header cells, figures with alternative text, links), sets its langua
 (en-GB) and its title, shown in the window's title bar, makes bookmarks from the headings,
 embeds the fonts, and refuses to write a PDF that would break the standard (a picture with
 no alternative text, a character no font can show). The creation date comes from
-``SOURCE_DATE_EPOCH`` or the statement (:func:`.page.document_date`), so the same
+``SOURCE_DATE_EPOCH`` or the statement (:func:`.content.document_date`), so the same
 statement gives the same bytes on a machine with the same fonts.
 
 Typst reads the installed fonts and the folder the markup is written to (its root): the

@@ -34,7 +34,7 @@ from measurekit.document.nodes import (
 from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
 from measurekit.fields_repr import fields_repr
 from measurekit.outputs.publish import chart as charts
-from measurekit.outputs.publish.page import (
+from measurekit.outputs.publish.content import (
     FIRST_NUMBER_COLUMN,
     Logo,
     cell_text,
