@@ -23,8 +23,8 @@ Statement file keys, besides ``format``, ``path`` and ``force``::
 
 from __future__ import annotations
 
+import pkgutil
 import tomllib
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import attrs
@@ -66,8 +66,10 @@ class CrimeTypes:
 def load_crime_types() -> CrimeTypes:
     """Read the plugin's ``crime_types.toml``; a broken file is a :class:`PluginError`."""
     try:
-        text = (resources.files(__name__) / DATA_FILE).read_text(encoding="utf-8")
-        table = tomllib.loads(text)
+        data = pkgutil.get_data(__name__, DATA_FILE)  # from a folder or a zip file alike
+        if data is None:
+            raise OSError(f"the loader of {__name__} cannot read data files")
+        table = tomllib.loads(data.decode("utf-8"))
         return CrimeTypes(
             {key: frozenset(value) for key, value in table["indicators"].items()},
             frozenset(table["ignored"]["crime_types"]),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 
 from measurekit.build import compute_statement, render_outputs, write_outputs
@@ -106,6 +105,8 @@ def build_many(
 
 def example(output: Path, formats: Sequence[str] | None) -> int:
     """Build the bundled example statement."""
+    from importlib import resources
+
     with resources.as_file(resources.files("measurekit.example") / EXAMPLE_STATEMENT) as path:
         return build(path, formats, output)
 

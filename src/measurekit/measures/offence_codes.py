@@ -12,9 +12,9 @@ spaces never matter.
 from __future__ import annotations
 
 import functools
+import pkgutil
 import tomllib
 from collections.abc import Iterable
-from importlib import resources
 
 from measurekit.errors import PluginError
 
@@ -87,8 +87,13 @@ def load_offence_codes(package: str, resource: str = DATA_FILE) -> dict[str, fro
     package.
     """
     try:
-        text = (resources.files(package) / resource).read_text(encoding="utf-8")
-        table = tomllib.loads(text)["indicators"]
+        # The package's loader reads the file, in a folder or a zip file alike.
+        # (pkgutil.get_data, not importlib.resources, which imports zipfile and a dozen
+        # modules more on every run.)
+        data = pkgutil.get_data(package, resource)
+        if data is None:
+            raise OSError(f"the loader of {package} cannot read data files")
+        table = tomllib.loads(data.decode("utf-8"))["indicators"]
         return {indicator: offence_codes(codes) for indicator, codes in table.items()}
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as error:
         raise PluginError(package, f"cannot read {resource}: {error}") from error

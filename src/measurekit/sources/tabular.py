@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import zipfile
 from collections.abc import Collection, Generator, Iterator, Sequence
 from contextlib import AbstractContextManager, closing, contextmanager
 from itertools import islice, repeat
@@ -332,6 +331,8 @@ def open_workbook(handle: IO[bytes], path: Path) -> Any:
     size checked first: a workbook whose parts would unpack to more than
     :data:`~measurekit.limits.MAX_XLSX_UNPACKED_BYTES` is refused. Each sheet's stated
     dimensions are set aside, so a sheet claiming A1:XFD1048576 costs what it holds."""
+    import zipfile
+
     from openpyxl import load_workbook
 
     try:
