@@ -27,9 +27,9 @@ from measurekit.api import (
     Location,
     Month,
     Window,
-    fields_repr,
     open_regular,
     open_workbook,
+    shared_methods,
     sheet_rows,
 )
 
@@ -56,7 +56,7 @@ _SHORT_MONTHS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, sta
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Cell:
     """A figure as printed: a number, or the symbol printed instead (``-``), with where it
     is."""
@@ -78,7 +78,7 @@ class Cell:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Edition:
     """A workbook's figures for every area.
 

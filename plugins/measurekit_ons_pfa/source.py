@@ -34,8 +34,8 @@ from measurekit.api import (
     Source,
     Unavailable,
     Window,
-    fields_repr,
     input_file,
+    shared_methods,
 )
 
 from .edition import INDICATORS, KNIFE, OFFENCE_COLUMNS, Cell, Edition
@@ -68,7 +68,7 @@ _SYMBOL_MEANINGS = {
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Found:
     """A count one edition holds for a window, and how it got it."""
 
@@ -81,7 +81,7 @@ class Found:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Missing:
     """Why one edition, which could have held a count for a window, does not."""
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from measurekit.api import InputError, Location, fields_repr
+from measurekit.api import InputError, Location, shared_methods
 
 #: Footnote digits glued to the end of a word or a closing bracket: ``Cheshire7``,
 #: ``Homicide5,6``, ``fraud3)``, ``(mid-2018)3``.
@@ -47,7 +47,7 @@ def header_key(text: str) -> str:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Area:
     """One row of a table: the area's code (None for British Transport Police and for
     rows such as "England and Wales (excluding Greater Manchester Police)") and its name
@@ -69,7 +69,7 @@ class Area:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Column:
     """A column of a table: its index (0-based) and its header texts, top to bottom, as
     printed (``raw``) and folded (``keys``)."""
@@ -97,7 +97,7 @@ class Column:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Table:
     """One sheet's table: title, columns by header text, rows by area, footnote lines."""
 

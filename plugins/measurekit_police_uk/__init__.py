@@ -37,8 +37,8 @@ from measurekit.api import (
     PluginError,
     SourceFormat,
     SourceSpec,
-    fields_repr,
     hookimpl,
+    shared_methods,
 )
 
 if TYPE_CHECKING:  # the readers load when a statement reads police.uk files, not with the plugin
@@ -50,7 +50,7 @@ DATA_FILE = "crime_types.toml"
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class CrimeTypes:
     """The plugin's mapping of police.uk crime types, from :data:`DATA_FILE`."""
 
@@ -85,7 +85,7 @@ def load_crime_types() -> CrimeTypes:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class PoliceUkOptions:
     """A ``police-uk`` source's own keys.
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import attrs
 
-from measurekit.api import InputError, Location, Month, fields_repr, not_regular, pause_here
+from measurekit.api import InputError, Location, Month, not_regular, pause_here, shared_methods
 from measurekit_police_uk import engine
 from measurekit_police_uk.reading import FileTally, Problem, is_street_file, tally_file
 
@@ -31,7 +31,7 @@ PARALLEL_FROM_BYTES = 48 * 1024 * 1024
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class PoliceUkData:
     """Every street-level file of a source, reduced to counts by month, force and type.
 

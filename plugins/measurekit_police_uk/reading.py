@@ -44,12 +44,12 @@ from measurekit.api import (
     Window,
     describe_character,
     excerpt,
-    fields_repr,
     first_forbidden,
     has_forbidden_utf8,
     limited_lines,
     may_quote,
     open_regular,
+    shared_methods,
 )
 
 #: The columns a street-level file must have, by their header text.
@@ -74,7 +74,7 @@ TallyKey = tuple[str, str, str]
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Problem:
     """A row that could not be read: where it is and what is wrong with it."""
 
@@ -90,7 +90,7 @@ class Problem:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Repeat:
     """A Crime ID that appears on more than one row of one file (every row is counted)."""
 
@@ -103,7 +103,7 @@ class Repeat:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class FileTally:
     """What one street-level file holds, reduced to counts.
 
@@ -471,7 +471,7 @@ def find_repeats(path: Path) -> tuple[Repeat, ...]:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Match:
     """A row :func:`matching_rows` found: where it is and what it holds."""
 

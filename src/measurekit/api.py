@@ -13,8 +13,8 @@ notice. The groups, in the order a statement is made:
   two-proportion test) for any plugin that reports survey figures;
 - the document: the format-neutral statement document every output format draws, the kit
   a measure lays its part out with, section renderers, and figure cells as text;
-- output formats, errors, the hook marker, and the shared repr for attrs classes
-  (``fields_repr``: a plugin's classes may use it too);
+- output formats, errors, the hook marker, and the shared repr, equality and hash for
+  attrs classes (``shared_methods``, ``shared_repr``: a plugin's classes may use them too);
 - reading input files safely: regular files only, bounded lines and workbooks, the
   characters no statement may hold, and the limits measurekit keeps (see docs/limits.md).
 """
@@ -78,7 +78,6 @@ if TYPE_CHECKING:
     from measurekit.document.renderers import NO_RENDERERS, SectionRenderer, SectionRenderers
     from measurekit.errors import DataGapError, InputError, Location, MeasurekitError, PluginError
     from measurekit.fault_points import pause_here
-    from measurekit.fields_repr import fields_repr
     from measurekit.input_files import limited_lines, may_quote, not_regular, open_regular
     from measurekit.limits import MAX_COUNT, MAX_LINE_BYTES
     from measurekit.measures.base import (
@@ -157,6 +156,7 @@ if TYPE_CHECKING:
     )
     from measurekit.outputs.base import OutputFormat
     from measurekit.plugins.hookspecs import hookimpl
+    from measurekit.shared_methods import shared_methods, shared_repr
     from measurekit.sources.base import (
         Answer,
         Count,
@@ -309,7 +309,6 @@ _EXPORTS = {
     "change_phrase": "measurekit.measures.wording",
     "comparison_clause": "measurekit.measures.sentences",
     "counted": "measurekit.measures.wording",
-    "fields_repr": "measurekit.fields_repr",
     "figure_notes": "measurekit.measures.base",
     "hookimpl": "measurekit.plugins.hookspecs",
     "in_order": "measurekit.measures.supplied",
@@ -340,6 +339,8 @@ _EXPORTS = {
     "same_window_sentence": "measurekit.measures.sentences",
     "satisfied_count": "measurekit.document.figures",
     "select_force": "measurekit.sources.forces",
+    "shared_methods": "measurekit.shared_methods",
+    "shared_repr": "measurekit.shared_methods",
     "shorthand_key": "measurekit.document.figures",
     "supplied_counts": "measurekit.measures.supplied",
     "supplied_sentences": "measurekit.measures.supplied",
@@ -468,7 +469,6 @@ __all__ = [
     "describe_character",
     "describe_filter",
     "excerpt",
-    "fields_repr",
     "figure_notes",
     "first_forbidden",
     "has_forbidden_utf8",
@@ -509,6 +509,8 @@ __all__ = [
     "satisfied_count",
     "select_force",
     "sha256_of",
+    "shared_methods",
+    "shared_repr",
     "sheet_rows",
     "shorthand_key",
     "supplied_counts",

@@ -17,7 +17,6 @@ import attrs
 import cattrs
 
 from measurekit.errors import InputError, Location, MeasurekitError, StatementFileError
-from measurekit.fields_repr import fields_repr
 from measurekit.input_files import not_regular, read_text_limited
 from measurekit.limits import MAX_CELL_CHARS, MAX_STATEMENT_BYTES, MAX_STATEMENT_DEPTH
 from measurekit.measures.base import MeasureSettings
@@ -26,6 +25,7 @@ from measurekit.model.periods import FinancialQuarter, Month, Window
 from measurekit.model.statement import Branding, ComparisonWindows, SourceInfo, StatementInfo
 from measurekit.output_names import output_stem
 from measurekit.plugins.manager import Plugins
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.base import SourceSpec
 from measurekit.text_rules import (
     first_forbidden,
@@ -53,7 +53,7 @@ _converter.register_structure_hook(str | list[str] | None, _structure_paths)
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class StatementTable:
     """``[statement]``: who publishes, for which quarter."""
 
@@ -71,7 +71,7 @@ class StatementTable:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SectionTable:
     """``[[sections]]``: the measures a section covers and its narrative file."""
 
@@ -80,7 +80,7 @@ class SectionTable:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class PublishingTable:
     """``[publishing]``: an office's own look for the html, pdf and docx formats."""
 
@@ -91,7 +91,7 @@ class PublishingTable:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class StatementFile:
     """The whole file; ``sources`` and ``measures`` tables are checked in a second step,
     once their format or measure is known."""
@@ -104,7 +104,7 @@ class StatementFile:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SourceTable:
     """The keys every ``[sources.NAME]`` table may have; others belong to its format."""
 
@@ -115,7 +115,7 @@ class SourceTable:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class MeasureTable:
     """The keys every ``[measures.ID]`` table may have; others belong to the measure."""
 
@@ -127,7 +127,7 @@ class MeasureTable:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SectionPlan:
     """A section to build: its measure ids and narrative file, if any."""
 
@@ -136,7 +136,7 @@ class SectionPlan:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class StatementPlan:
     """A statement file checked against the installed plugins: ready to build."""
 

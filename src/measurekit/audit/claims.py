@@ -12,7 +12,7 @@ from enum import StrEnum
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
+from measurekit.shared_methods import shared_methods
 
 
 class ChangeUnit(StrEnum):
@@ -23,7 +23,7 @@ class ChangeUnit(StrEnum):
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Figure:
     """A number as the statement writes it.
 
@@ -62,7 +62,7 @@ class Figure:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Direction:
     """A word or sign that says which way a change went: +1 up, -1 down."""
 
@@ -71,7 +71,7 @@ class Direction:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ChangeClaim:
     """A change between two figures, and what the statement says of it.
 
@@ -91,7 +91,7 @@ class ChangeClaim:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class QuarterClaim:
     """A financial quarter with the months the statement gives for it.
 
@@ -113,7 +113,7 @@ class QuarterClaim:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class UnreadableClaim:
     """Something that is a claim, but could not be read with confidence: it is counted,
     never checked."""

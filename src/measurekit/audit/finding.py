@@ -58,7 +58,7 @@ from measurekit.audit.vocabulary import (
     UP_VERBS,
     direction_of,
 )
-from measurekit.fields_repr import fields_repr
+from measurekit.shared_methods import shared_methods
 
 _I = re.IGNORECASE
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -161,7 +161,7 @@ _CHAIN = re.compile(
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class _Anchor:
     """A change figure: where it is, what it says, and why it cannot be read, if so."""
 
@@ -175,7 +175,7 @@ class _Anchor:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class _Pair:
     """Two figures written as a change from one to the other."""
 
@@ -189,7 +189,7 @@ class _Pair:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class _Reading:
     """One way of reading an anchor's two figures, and the span the claim covers."""
 

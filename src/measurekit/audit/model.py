@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
+from measurekit.shared_methods import shared_methods
 
 
 class PositionKind(StrEnum):
@@ -26,7 +26,7 @@ class PositionKind(StrEnum):
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Passage:
     """A run of text with the position of each character.
 
@@ -86,7 +86,7 @@ class PassageBuilder:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Document:
     """A statement as read: its passages in reading order, and what positions count."""
 
@@ -115,7 +115,7 @@ class ClaimKind(StrEnum):
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Finding:
     """One claim, where it is, and the verdict on it.
 
@@ -133,7 +133,7 @@ class Finding:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class FileAudit:
     """The findings in one file, in reading order."""
 
@@ -144,7 +144,7 @@ class FileAudit:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class AuditReport:
     """The audit of every file given, with the totals the summary prints."""
 

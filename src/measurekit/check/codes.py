@@ -12,16 +12,16 @@ from collections.abc import Mapping
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
 from measurekit.measures.offence_codes import SUB_CODES, offence_code_matches
 from measurekit.model.periods import Month
 from measurekit.plugins.manager import Plugins
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.formats import OFFENCE_CODE_SERIES
 from measurekit.statement_file import StatementPlan
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class CodeList:
     """The offence codes one indicator of one measure counts."""
 

@@ -23,10 +23,10 @@ from measurekit.build import compute_statement
 from measurekit.check.codes import code_lists, sub_code_messages
 from measurekit.check.unusual import unusual_months
 from measurekit.errors import MeasurekitError
-from measurekit.fields_repr import fields_repr
 from measurekit.model.periods import Month, Window
 from measurekit.plugins.guard import instance_of
 from measurekit.plugins.manager import Plugins
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.base import Duplicate, Severity, Source, SourceSpec
 from measurekit.statement_file import StatementPlan
 from measurekit.statement_warnings import statement_warnings
@@ -39,7 +39,7 @@ SHOWN_ROWS = 8
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Finding:
     """One line of the report about one source."""
 
@@ -49,7 +49,7 @@ class Finding:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class QualityReport:
     """Every finding, in source order."""
 

@@ -19,8 +19,8 @@ from statistics import median
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
 from measurekit.model.periods import Month
+from measurekit.shared_methods import shared_methods
 
 #: How many robust standard deviations from the median count as far outside.
 THRESHOLD = 5.0
@@ -31,7 +31,7 @@ MAD_SCALE = 1.4826
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Unusual:
     """A month whose count is far from its series' usual level.
 

@@ -27,7 +27,6 @@ from enum import StrEnum
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
 from measurekit.model.markers import Marker
 from measurekit.model.periods import Month
 from measurekit.model.statement import (
@@ -40,6 +39,7 @@ from measurekit.model.statement import (
     StatementInfo,
     Unit,
 )
+from measurekit.shared_methods import shared_methods
 from measurekit.text_rules import upper_first
 
 __all__ = [
@@ -88,7 +88,7 @@ ROLE_LABELS = {
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Heading:
     """A heading: level 1 is the statement's title, 2 a part of the statement (a section),
     3 a part of a section ("Recorded crime levels", "Force response")."""
@@ -98,7 +98,7 @@ class Heading:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Lead:
     """A line that stands out under the title (the force and the quarter)."""
 
@@ -106,7 +106,7 @@ class Lead:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Note:
     """A numbered note: caveats, definitions, sources. ``number`` counts from 1 in order of
     first citation across the whole document."""
@@ -116,7 +116,7 @@ class Note:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class NoteList:
     """Notes printed together where they apply, such as a measure's caveats under its
     summary (why a figure is ``[x]``, what revised it, which population a rate uses)."""
@@ -125,7 +125,7 @@ class NoteList:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ShorthandKey:
     """The key to the shorthand used in a table, printed above it: each marker with its
     meaning, in :class:`~measurekit.model.markers.Marker` order, then sentences explaining
@@ -142,7 +142,7 @@ class ShorthandKey:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SourceRef:
     """A data source named on a source line: its name in the statement file, its title in
     words, and the note describing it (its files)."""
@@ -153,7 +153,7 @@ class SourceRef:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SourceLine:
     """Where a table's or chart's figures come from: the sources (none when the statement
     file supplies no data for it) and, when the statement has one, the note holding its
@@ -175,7 +175,7 @@ class ChangeUnit(StrEnum):
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Change:
     """The change from a comparison figure to the current figure of the same indicator and
     unit.
@@ -199,7 +199,7 @@ class Change:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Interval:
     """A confidence interval in the figure's own unit (percent for survey figures), at
     ``level`` per cent (95)."""
@@ -210,7 +210,7 @@ class Interval:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class FigureRow:
     """One row of a figure table: one figure with everything a format may show beside it.
 
@@ -274,7 +274,7 @@ class FigureRow:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class FigureTable:
     """A table of figures: one :class:`FigureRow` per figure, in order.
 
@@ -316,7 +316,7 @@ TableCell = str | int | float
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Table:
     """An extra table a measure lays out beyond its figures: a title, one header row and
     rows of cells, one per heading. Headings give units in round brackets."""
@@ -335,7 +335,7 @@ class Table:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ChartPoint:
     """One point of a chart series: a month, its count, or None with the marker saying why
     the month has no count."""
@@ -346,7 +346,7 @@ class ChartPoint:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ChartSeries:
     """A line of a chart: its name and its points, oldest first."""
 
@@ -355,7 +355,7 @@ class ChartSeries:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Chart:
     """A line chart of counts month by month, with its numbers and a text summary for
     readers who cannot see it.
@@ -385,7 +385,7 @@ SectionBlock = Paragraph | BulletList | NoteList | ShorthandKey | FigureTable | 
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class MeasurePart:
     """One measure's part of a section, under the section's figures heading.
 
@@ -419,7 +419,7 @@ class MeasurePart:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class NarrativePart:
     """A part of a section's authored narrative under its heading ("Force response",
     "Ongoing focus")."""
@@ -429,7 +429,7 @@ class NarrativePart:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SectionPart:
     """A section of the statement: ``number`` counts from 1; ``title`` joins its measures'
     titles; ``figures_heading`` is the heading over its measures' parts ("Recorded crime
@@ -443,7 +443,7 @@ class SectionPart:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ApplicabilityLine:
     """Whether a measure applies in the area and why not (SI 2021/547 para 7A(b))."""
 
@@ -461,7 +461,7 @@ class ApplicabilityLine:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SourceEntry:
     """A data source in the statement's list of sources: its name in the statement file,
     its title, its format and its files, and the note describing it."""
@@ -483,7 +483,7 @@ class SourceEntry:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class MethodWindow:
     """A window an indicator's figures cover, by its role: ``"Current: 12 months to June
     2023 (2022-07 to 2023-06)"``."""
@@ -509,7 +509,7 @@ class MethodWindow:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class MethodEntry:
     """How one indicator's figures were made, so that an analyst can make them again.
 
@@ -548,7 +548,7 @@ class MethodEntry:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class InputEntry:
     """A file the figures were made from: the source that read it, its path relative to
     the statement file, its SHA-256 digest and its number of data rows (None where it is
@@ -567,7 +567,7 @@ class InputEntry:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Appendix:
     """The appendix "How these figures were made": an introduction, one
     :class:`MethodEntry` per indicator (in statement order) and every input file with its
@@ -581,7 +581,7 @@ class Appendix:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class StatementDocument:
     """A whole statement as a format-neutral document.
 

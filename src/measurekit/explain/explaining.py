@@ -17,16 +17,16 @@ import attrs
 
 from measurekit.build import compute_with_sources
 from measurekit.errors import MeasurekitError
-from measurekit.fields_repr import fields_repr
 from measurekit.model.statement import Figure, Role, Statement, Unit
 from measurekit.plugins.guard import instance_of
 from measurekit.plugins.manager import Plugins
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.explanation import Explanation, combined
 from measurekit.statement_file import load_statement
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ExplainedFigure:
     """One figure and what lies behind it: ``explanation`` is None exactly when the figure
     is unknown (``[x]``), and then ``figure.note`` says why. ``base`` is the statement

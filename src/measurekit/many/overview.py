@@ -14,14 +14,14 @@ from collections.abc import Sequence
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
 from measurekit.measures.wording import number, one_decimal
 from measurekit.model.markers import Marker
 from measurekit.model.statement import Figure, Role, Statement, Unit
+from measurekit.shared_methods import shared_methods
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class OverviewPage:
     """One force's statement in the run: its label (the force, with the period when the run
     has several), its statement, and its file's name in each format (``{"html":
@@ -33,7 +33,7 @@ class OverviewPage:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Column:
     """A column of the comparison: an indicator's count or rate, with its heading."""
 
@@ -43,7 +43,7 @@ class Column:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ComparisonRow:
     """A force's row: its page, then a cell per column (text: ``5,779``, ``4.4``,
     ``[x]``)."""
@@ -53,7 +53,7 @@ class ComparisonRow:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Comparison:
     """One table comparing the forces of one period: its title (naming the window), its
     columns and a row per force, in the run's order, and the markers its cells use."""

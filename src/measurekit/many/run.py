@@ -20,13 +20,13 @@ import attrs
 
 from measurekit.build import compute_statement, render_outputs, write_outputs
 from measurekit.errors import MeasurekitError
-from measurekit.fields_repr import fields_repr
 from measurekit.many.overview import OverviewPage
 from measurekit.model.statement import Statement
 from measurekit.output_names import output_stem
 from measurekit.output_names import slug as slug  # re-exported: file names of forces
 from measurekit.plugins.guard import instance_of, list_of, optional
 from measurekit.plugins.manager import Plugins
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.base import ForceRef
 from measurekit.sources.forces import normalise
 from measurekit.statement_file import StatementPlan
@@ -34,7 +34,7 @@ from measurekit.statement_warnings import raise_if_strict, statement_warnings
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Job:
     """One statement to build: the plan, the force to point its sources at (None: the
     statement file's own), the file stem and the label used in progress and summary."""
@@ -46,7 +46,7 @@ class Job:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Outcome:
     """What happened for one job: the files written, or the error that stopped it."""
 

@@ -10,7 +10,6 @@ from typing import Any
 import attrs
 
 from measurekit.errors import DataGapError
-from measurekit.fields_repr import fields_repr
 from measurekit.measures.wording import PER_POPULATION, rate_per_population
 from measurekit.model.markers import Marker
 from measurekit.model.periods import Window
@@ -26,6 +25,7 @@ from measurekit.model.statement import (
     StatementInfo,
     Unit,
 )
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.base import (
     Count,
     Population,
@@ -47,7 +47,7 @@ SERIES_MONTHS = 36
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class MeasureSettings:
     """A measure's settings from ``[measures.ID]`` in the statement file.
 
@@ -64,7 +64,7 @@ class MeasureSettings:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class MeasureContext:
     """Everything a measure needs to compute its figures for one statement."""
 

@@ -23,7 +23,7 @@ from statistics import NormalDist
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
+from measurekit.shared_methods import shared_methods
 
 #: Confidence level of intervals and significance level of tests, as used in statements.
 CONFIDENCE = 0.95
@@ -37,7 +37,7 @@ def z_value(confidence: float = CONFIDENCE) -> float:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Interval:
     """A confidence interval for a proportion, as proportions between 0 and 1."""
 
@@ -69,7 +69,7 @@ def wilson_interval(successes: int, trials: int, confidence: float = CONFIDENCE)
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class TestResult:
     """The outcome of a two-proportion test: the z statistic, its two-sided p-value, and
     whether the difference is significant at the chosen level."""

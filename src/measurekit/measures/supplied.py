@@ -13,15 +13,15 @@ from collections.abc import Sequence
 import attrs
 
 from measurekit.errors import InputError
-from measurekit.fields_repr import fields_repr
 from measurekit.measures.base import MeasureContext
 from measurekit.measures.sentences import part_sentence
 from measurekit.model.statement import Figure, Indicator, Role
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.base import Query, Source
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SuppliedCountsOptions:
     """A measure's own key: ``counts_source``, the name of a ``[sources.NAME]`` table
     holding counts supplied by the force (format ``counts``). None: no such figures."""

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
+from measurekit.shared_methods import shared_repr
 
 MONTH_NAMES = (
     "January",
@@ -53,7 +53,7 @@ def _valid_month_number(instance: object, attribute: attrs.Attribute[int], value
 
 
 @attrs.frozen(order=False, cache_hash=True)  # months key every tally: hashed often
-@fields_repr
+@shared_repr
 class Month:
     """A calendar month. Ordered; ``month + n`` moves n months on (or back, when negative)."""
 
@@ -125,7 +125,7 @@ class Month:
 
 
 @attrs.frozen(order=True)
-@fields_repr
+@shared_repr
 class FinancialYear:
     """A UK financial year, April to March, written ``2023/24``; ``first_year`` is 2023."""
 
@@ -141,7 +141,7 @@ class FinancialYear:
 
 
 @attrs.frozen(order=True)
-@fields_repr
+@shared_repr
 class FinancialQuarter:
     """A quarter of a UK financial year: Q1 April to June, ..., Q4 January to March.
 
@@ -211,7 +211,7 @@ class FinancialQuarter:
 
 
 @attrs.frozen(order=True)
-@fields_repr
+@shared_repr
 class Window:
     """A run of whole consecutive months, from ``start`` to ``end`` inclusive."""
 

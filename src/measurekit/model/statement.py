@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
 from measurekit.model.markers import Marker
 from measurekit.model.periods import FinancialQuarter, Month, Window
+from measurekit.shared_methods import shared_methods
 
 if TYPE_CHECKING:
     from measurekit.sources.base import Query
@@ -39,7 +39,7 @@ class Unit(StrEnum):
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Indicator:
     """Something a measure counts, such as homicide offences.
 
@@ -60,7 +60,7 @@ class Indicator:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ComparisonWindows:
     """The windows a statement compares: the current 12 months, the two years before it,
     and an optional baseline."""
@@ -96,7 +96,7 @@ class ComparisonWindows:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Lookup:
     """One question a figure was answered from: ``query`` put to the statement file's
     source ``source`` for ``window``. ``selection`` is how that source picks the
@@ -110,7 +110,7 @@ class Lookup:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Figure:
     """One number a statement prints: an indicator's value over one window.
 
@@ -144,7 +144,7 @@ class Figure:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class MonthlyCount:
     """An indicator's count in one calendar month, or ``marker`` (``[x]``) when the source
     cannot give it."""
@@ -155,7 +155,7 @@ class MonthlyCount:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class MonthlySeries:
     """An indicator's count month by month, for a chart: consecutive months, oldest first,
     starting and ending with a known count. Months inside it that the source cannot give
@@ -184,7 +184,7 @@ class MonthlySeries:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class InputRecord:
     """A file a source read, as outputs print it: its path relative to the statement
     file's folder (``/`` between folders), SHA-256 digest and number of data rows (None
@@ -196,7 +196,7 @@ class InputRecord:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SourceInfo:
     """A data source as a reader of the statement should know it: its name in the statement
     file, a title in words, its format and the names of its files; once the statement is
@@ -210,7 +210,7 @@ class SourceInfo:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Applicability:
     """Whether a measure applies in the force area, and why (SI 2021/547 para 7A(b))."""
 
@@ -219,7 +219,7 @@ class Applicability:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Paragraph:
     """A paragraph of prose."""
 
@@ -227,7 +227,7 @@ class Paragraph:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class BulletList:
     """A list of short points, in order."""
 
@@ -238,7 +238,7 @@ Block = Paragraph | BulletList
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Narrative:
     """The authored text of a section: what the force did, and what it will keep doing."""
 
@@ -247,7 +247,7 @@ class Narrative:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class MeasureResult:
     """What one measure contributes to a statement: its figures and its own summary.
 
@@ -276,7 +276,7 @@ class MeasureResult:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Section:
     """A part of the statement covering one or more measures, with its narrative."""
 
@@ -290,7 +290,7 @@ class Section:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Branding:
     """An office's own look for the publication formats, from the statement file's
     ``[publishing]`` table: a page template in place of the built-in one, a stylesheet
@@ -304,7 +304,7 @@ class Branding:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class StatementInfo:
     """Who the statement is from and what it covers.
 
@@ -329,7 +329,7 @@ class StatementInfo:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Statement:
     """A complete statement, ready for any output format."""
 

@@ -26,13 +26,13 @@ from pathlib import Path
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
+from measurekit.shared_methods import shared_methods
 
 _INFO_SUFFIXES = (".dist-info", ".egg-info")
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class InstalledEntryPoint:
     """One entry point of a group: its name and value (``module:object``), and the
     distribution that declares it: its normalised name (PEP 503: ``pcc-measurekit``) and

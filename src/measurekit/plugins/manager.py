@@ -23,12 +23,12 @@ import pluggy
 from measurekit.__about__ import DISTRIBUTION, __version__
 from measurekit.document.renderers import SectionRenderer, SectionRenderers
 from measurekit.errors import MeasurekitError, PluginError
-from measurekit.fields_repr import fields_repr
 from measurekit.measures.base import Measure
 from measurekit.outputs.base import OutputFormat
 from measurekit.plugins import discovery, hookspecs
 from measurekit.plugins.discovery import InstalledEntryPoint
 from measurekit.plugins.guard import ANYTHING, Expect, call_plugin, instance_of, list_of, shown
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.base import SourceFormat
 
 ENTRY_POINT_GROUP = "measurekit"
@@ -50,7 +50,7 @@ T = TypeVar("T")
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Provided(Generic[T]):
     """Something a plugin registered, with the plugin's name."""
 
@@ -59,7 +59,7 @@ class Provided(Generic[T]):
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class PluginInfo:
     """What ``measurekit plugins`` shows for one plugin; ``broken`` says why a plugin that
     could not be loaded provides nothing."""
@@ -86,7 +86,7 @@ class PluginInfo:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Candidate:
     """A plugin to load: its name, how to get it (an import, for an entry point), whether
     it is part of measurekit, its version and, for an entry point, its distribution."""
@@ -100,7 +100,7 @@ class Candidate:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Registry:
     """One register hook: what each item must be, the key that must be unique across
     plugins, and the words for an item in an error."""

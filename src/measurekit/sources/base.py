@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from measurekit.errors import InputError, Location
-from measurekit.fields_repr import fields_repr
 from measurekit.measures.offence_codes import offence_codes
 from measurekit.measures.wording import join_words
 from measurekit.model.markers import Marker
 from measurekit.model.periods import Month, Window
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.provenance import InputFile
 
 if TYPE_CHECKING:  # loaded by ``measurekit explain``, not by a build
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # loaded by ``measurekit explain``, not by a build
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class RecordFlag:
     """A condition on one column of a record, declared by the measure that needs it.
 
@@ -50,7 +50,7 @@ class RecordFlag:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class RecordFilter:
     """Which recorded offences count towards an indicator.
 
@@ -75,7 +75,7 @@ class RecordFilter:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Query:
     """A request for one indicator: its id (for sources of counts) and how to find its
     records (for record-level sources)."""
@@ -119,7 +119,7 @@ def default_selection(query: Query) -> str:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Count:
     """A source's answer: the count over the window, with any marker (such as ``[r]``,
     revised) the source attaches."""
@@ -130,7 +130,7 @@ class Count:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class IndicatorScope:
     """What a source's figures for an indicator really count, where that is not what the
     measure's indicator defines: ONS's robbery is all robbery, of business as well as
@@ -144,7 +144,7 @@ class IndicatorScope:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Tally:
     """A survey source's answer: ``yes`` of ``responses`` answered positively."""
 
@@ -153,7 +153,7 @@ class Tally:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Unavailable:
     """The source cannot answer the window, and why.
 
@@ -175,7 +175,7 @@ Answer = Count | Unavailable
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Population:
     """The resident population of a force area, as an estimate for the middle of ``year``
     (ONS mid-year estimates), used to turn counts into rates per 1,000 population.
@@ -195,7 +195,7 @@ class Population:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ForceRef:
     """A force that a source holding several forces can answer for.
 
@@ -225,7 +225,7 @@ class Severity(StrEnum):
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Diagnostic:
     """Something a source noticed about its data while reading it, with where it applies."""
 
@@ -238,7 +238,7 @@ class Diagnostic:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Duplicate:
     """A record that appears more than once in a source.
 
@@ -358,7 +358,7 @@ class Source(abc.ABC):
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SourceSpec:
     """A source as the statement file describes it, with paths already resolved.
 

@@ -24,14 +24,14 @@ from typing import Literal
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
+from measurekit.shared_methods import shared_methods
 
 #: How an explanation's rows make its figure (see the module's contract).
 Counted = Literal["rows", "values", "responses", "cells"]
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class InputRow:
     """One row of input behind a figure: the file it is in and its other cells as text,
     one per :attr:`Explanation.columns`. A row that is not in a file (a database's) has
@@ -43,7 +43,7 @@ class InputRow:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Explanation:
     """The input behind one figure.
 

@@ -12,11 +12,11 @@ import attrs
 
 from measurekit import hookimpl
 from measurekit.errors import InputError, Location
-from measurekit.fields_repr import fields_repr
 from measurekit.input_files import may_quote
 from measurekit.limits import MAX_MONTHS
 from measurekit.measures.offence_codes import normalise_offence_code, offence_code_matches
 from measurekit.model.periods import Month, Window
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.base import (
     Answer,
     Count,
@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # loaded by ``measurekit explain``, not by a build
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class CoverageOptions:
     """Optional keys of a ``records`` source: the months the extract covers.
 
@@ -383,7 +383,7 @@ class ForceColumnFormat(SourceFormat):
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class _Entry:
     window: Window
     value: int

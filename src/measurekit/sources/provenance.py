@@ -17,8 +17,8 @@ from typing import TypeVar
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
 from measurekit.input_files import not_regular, open_regular
+from measurekit.shared_methods import shared_methods
 
 #: Bytes hashed at a time.
 _CHUNK = 1 << 20
@@ -27,7 +27,7 @@ T = TypeVar("T")
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class InputFile:
     """A file a source read: where it is, its SHA-256 digest (lower-case hex) and how many
     data rows it holds (header and blank rows not counted), or None where the file is not a

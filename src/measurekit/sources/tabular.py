@@ -21,14 +21,14 @@ from typing import IO, Any
 import attrs
 
 from measurekit.errors import InputError, Location
-from measurekit.fields_repr import fields_repr
 from measurekit.input_files import Utf8Text, limited_lines, may_quote, open_regular
 from measurekit.limits import MAX_XLSX_UNPACKED_BYTES
+from measurekit.shared_methods import shared_methods
 from measurekit.text_rules import describe_character, excerpt, first_forbidden
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Row:
     """One data row: its cells as text by column name, and where it came from."""
 
@@ -94,7 +94,7 @@ CHUNK_ROWS = 4096
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class CellChunk:
     """Consecutive data rows of a file (blank rows left out): ``cells[i]`` holds the
     cells of the row numbered ``numbers[i]``."""

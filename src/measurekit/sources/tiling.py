@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
 from measurekit.model.periods import Month, Window
+from measurekit.shared_methods import shared_methods
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Gap:
     """Why a window cannot be tiled: ``month`` is the first month of it no usable piece
     covers; ``rows`` are the pieces that do hold that month but cannot be used, because

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
 from measurekit.outputs.xml_escape import escape, quoted_attribute
+from measurekit.shared_methods import shared_methods
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -47,7 +47,7 @@ MAX_TICKS = 6
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ChartLine:
     """One line of a chart: its name (shown in a legend when a chart has several lines)
     and a value per category, None where it is not known (the line breaks there)."""
@@ -57,7 +57,7 @@ class ChartLine:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class ChartData:
     """What a chart shows: a title, the two axis titles, the labels along the category
     axis (``"Jun 2023"``), one or more lines with a value per label, and one sentence
@@ -79,7 +79,7 @@ class ChartData:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Text:
     """Text anchored at (x, y), the baseline; ``anchor`` is ``start``, ``middle`` or
     ``end``; ``vertical`` text reads bottom to top, centred on (x, y)."""
@@ -94,7 +94,7 @@ class Text:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Line:
     """A straight line."""
 
@@ -107,7 +107,7 @@ class Line:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Polyline:
     """A run of points joined by straight lines."""
 
@@ -117,7 +117,7 @@ class Polyline:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Dot:
     """A filled marker on a point: a ``circle``, ``square`` or ``diamond`` (each line of a
     chart has its own shape, so lines differ by more than colour)."""

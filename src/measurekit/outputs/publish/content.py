@@ -15,13 +15,13 @@ import attrs
 from measurekit.document.figures import text_headings, text_rows
 from measurekit.document.nodes import Chart, FigureTable, SourceLine, TableCell
 from measurekit.errors import MeasurekitError
-from measurekit.fields_repr import fields_repr
 from measurekit.input_files import open_regular
 from measurekit.limits import MAX_LOGO_BYTES
 from measurekit.measures.wording import number, one_decimal
 from measurekit.model.markers import Marker
 from measurekit.model.statement import Branding, StatementInfo
 from measurekit.outputs.publish.chart import ChartData, ChartLine
+from measurekit.shared_methods import shared_methods
 from measurekit.text_rules import upper_first
 
 #: Which columns of a figure table hold numbers (right-aligned): from the fourth on.
@@ -155,7 +155,7 @@ def document_date(info: StatementInfo) -> dt.date:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Logo:
     """An office's logo, read once: its bytes, media type and text alternative."""
 

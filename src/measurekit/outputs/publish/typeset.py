@@ -32,7 +32,6 @@ from measurekit.document.nodes import (
     Table,
 )
 from measurekit.document.renderers import NO_RENDERERS, SectionRenderers
-from measurekit.fields_repr import fields_repr
 from measurekit.outputs.publish import chart as charts
 from measurekit.outputs.publish.content import (
     FIRST_NUMBER_COLUMN,
@@ -48,6 +47,7 @@ from measurekit.outputs.publish.content import (
     source_notes,
     source_text,
 )
+from measurekit.shared_methods import shared_methods
 
 #: The fonts the PDF asks for, first found first: the web page's (Arial or a metric twin),
 #: then DejaVu Sans (on most Linux systems), then Typst's own, which it always has.
@@ -126,7 +126,7 @@ def date_literal(year: int, month: int, day: int) -> str:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Picture:
     """A file the markup shows, written beside it: its name (made by this module, never
     from the document) and its bytes."""
@@ -136,7 +136,7 @@ class Picture:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Typeset:
     """The PDF's markup (``source``) and the pictures it names (``pictures``)."""
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
+from measurekit.shared_methods import shared_methods
 
 #: Characters a sheet name may not hold (Excel's rule; ODS is laxer).
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -47,7 +47,7 @@ class NumberFormat(StrEnum):
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Text:
     """A text cell. Text is always stored as text, even when it starts with ``=``."""
 
@@ -55,7 +55,7 @@ class Text:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Number:
     """A number cell, stored as a number and shown with ``format``."""
 
@@ -64,7 +64,7 @@ class Number:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Link:
     """A cell whose text links to cell A1 of the sheet called ``sheet``."""
 
@@ -85,7 +85,7 @@ def cell_text(cell: Cell) -> str:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Column:
     """A table column: its heading (units in round brackets, notes as ``[note N]``) and
     its width in characters."""
@@ -100,7 +100,7 @@ class Column:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class LineChart:
     """A line chart of the table on the same sheet: ``category`` column along the bottom,
     ``value`` column as the line (both 0-based column positions in the table), drawn from
@@ -115,7 +115,7 @@ class LineChart:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Table:
     """One table: a name unique in the workbook, one header row, rows of cells.
 
@@ -169,7 +169,7 @@ class Table:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Line:
     """A line of text above a table (or on the cover): plain, a heading, or a link to
     another sheet."""
@@ -180,7 +180,7 @@ class Line:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Sheet:
     """One sheet: ``title`` in A1, ``description`` in A2, ``lines`` below them, then the
     table (if any) with nothing below it, and optionally a chart of the table beside it.
@@ -245,7 +245,7 @@ def chart_description(sheet: Sheet) -> str:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Workbook:
     """The whole workbook: document properties and sheets in order (the first opens first).
 

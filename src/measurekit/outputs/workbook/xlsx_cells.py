@@ -34,8 +34,8 @@ from typing import Any
 
 import attrs
 
-from measurekit.fields_repr import fields_repr
 from measurekit.outputs.workbook.model import FONT_NAME
+from measurekit.shared_methods import shared_methods
 
 FONT_SIZE = 12
 TITLE_SIZE = 16
@@ -91,7 +91,7 @@ class SharedStrings:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class WrittenSheet:
     """A sheet's cells as written: the content of its ``sheetData`` element, the range
     its cells span (``A1:E10``) and its hyperlinks, in the order of their cells."""

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from measurekit.errors import InputError
-from measurekit.fields_repr import fields_repr
 from measurekit.model.periods import Month, check_year
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.sql.connection import Database, first_line
 from measurekit.sources.sql.options import OPTIONAL, REQUIRED, Shape
 from measurekit.sources.sql.queries import (
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Layout:
     """A relation and where each standard column of its shape is held in it (standard name
     to the database's name; optional columns it lacks are left out)."""
@@ -54,7 +54,7 @@ class Layout:
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class GroupRow:
     """One row of the counting query: the raw value of each standard column grouped by
     (``year``/``month`` for the date), and how many rows share them."""

@@ -7,7 +7,7 @@ from enum import StrEnum
 import attrs
 
 from measurekit.errors import InputError
-from measurekit.fields_repr import fields_repr
+from measurekit.shared_methods import shared_methods
 
 
 class Shape(StrEnum):
@@ -46,7 +46,7 @@ DATE_COLUMN: dict[Shape, str | None] = {
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class SqlOptions:
     """The keys of ``[sources.NAME]`` for ``format = "sql"``.
 

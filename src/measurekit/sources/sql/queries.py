@@ -20,8 +20,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ColumnElement, FromClause, Select
 from sqlalchemy.sql.elements import quoted_name
 
-from measurekit.fields_repr import fields_repr
 from measurekit.model.periods import Window
+from measurekit.shared_methods import shared_methods
 from measurekit.sources.sql.options import DATE_COLUMN, Shape
 
 #: The alias a user's query runs under.
@@ -29,7 +29,7 @@ SUBQUERY = "source"
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class Relation:
     """Where a source's rows are: a table (``schema.table`` allowed) or a user's query."""
 
@@ -151,7 +151,7 @@ def figure_rows(
 
 
 @attrs.frozen
-@fields_repr
+@shared_methods
 class CompiledSql:
     """A query as one dialect's SQL text with its bound parameters beside it."""
 
