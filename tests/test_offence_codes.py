@@ -150,3 +150,54 @@ def test_check_warns_of_sub_codes_a_measure_does_not_count(
         (line,) = lines
         assert line.startswith(f"warning: crime: {warned}: offence codes match exactly")
         assert "[measures.homicide.offence_codes]" in line
+
+
+CODES_FILE = '[indicators]\noffences = ["1", "4.1", "56*"]\n'
+
+
+@pytest.mark.parametrize("layout", ["package", "namespace package", "zip file"])
+def test_a_plugins_codes_file_is_read_wherever_its_package_lives(
+    layout: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plugin's ``offence_codes.toml`` is read from a package folder, from a namespace
+    package (no ``__init__.py``, whose loader reads no files) and from a zip file."""
+    import sys
+    import zipfile
+
+    from measurekit.measures.offence_codes import load_offence_codes
+
+    name = f"codes_{layout.replace(' ', '_')}"
+    files = {f"{name}/offence_codes.toml": CODES_FILE}
+    if layout != "namespace package":
+        files[f"{name}/__init__.py"] = ""
+    if layout == "zip file":
+        archive = tmp_path / "plugin.zip"
+        with zipfile.ZipFile(archive, "w") as bundle:
+            for path, text in files.items():
+                bundle.writestr(path, text)
+        monkeypatch.syspath_prepend(str(archive))
+    else:
+        for path, text in files.items():
+            (tmp_path / path).parent.mkdir(exist_ok=True)
+            (tmp_path / path).write_text(text, encoding="utf-8")
+        monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    codes = load_offence_codes(name)
+    assert set(codes) == {"offences"}
+    assert offence_code_matches("56B", codes["offences"])
+    assert offence_code_matches("4.1", codes["offences"])
+    assert not offence_code_matches("4", codes["offences"])
+    sys.modules.pop(name, None)
+
+
+def test_a_missing_codes_file_names_the_plugin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from measurekit.errors import PluginError
+    from measurekit.measures.offence_codes import load_offence_codes
+
+    (tmp_path / "codes_missing").mkdir()
+    (tmp_path / "codes_missing" / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(PluginError, match=r"codes_missing.*cannot read offence_codes\.toml"):
+        load_offence_codes("codes_missing")

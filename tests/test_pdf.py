@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +15,10 @@ import attrs
 import pypdf  # a core dependency: measurekit audit reads PDFs with it
 import pytest
 
-from measurekit.build import build_statement_document, compute_statement
-from measurekit.document.nodes import MeasurePart, StatementDocument, Table
+from measurekit.document.nodes import MeasurePart, Table
 from measurekit.document.renderers import SectionRenderer, SectionRenderers
 from measurekit.errors import MeasurekitError
 from measurekit.model.statement import Branding, Paragraph
-from measurekit.outputs.publish import typeset
-from measurekit.plugins.manager import Plugins
-from measurekit.statement_file import load_statement
 
 from .publish_document import sample_document
 
@@ -107,39 +102,6 @@ def test_every_figure_and_page_number_is_in_the_text(pdf: bytes) -> None:
     pages = len(document.pages)
     for number in range(1, pages + 1):
         assert f"Page {number} of {pages}" in text
-
-
-def example_document() -> StatementDocument:
-    """The bundled example's statement document: nine long tables of chart numbers."""
-    plugins = Plugins.load()
-    with resources.as_file(resources.files("measurekit.example")) as example:
-        plan = load_statement(example / "cheshire-2023-24-q1.toml", plugins)
-        return build_statement_document(compute_statement(plan, plugins), plugins)
-
-
-#: What the preamble's ``sized-table`` gives ``columns``: measured widths where they fit.
-MEASURED = "columns: if widths.sum() > region.width { widths.len() } else { widths }"
-
-
-@pytest.mark.parametrize("document", [sample_document, example_document])
-def test_columns_measured_from_their_longest_texts_are_typsts_own_widths(
-    document: Callable[[], StatementDocument], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A table's columns are sized by measuring its headings and longest cells, not
-    every cell: the PDF is byte for byte the one Typst makes when it sizes every column
-    itself (auto), and a point more on each measured width shows in it."""
-    statement = document()
-    assert typeset.PREAMBLE.count(MEASURED) == 1
-    measured = render_pdf(statement)
-    monkeypatch.setattr(
-        typeset, "PREAMBLE", typeset.PREAMBLE.replace(MEASURED, "columns: widths.len()")
-    )
-    assert render_pdf(statement) == measured
-    wider = typeset.PREAMBLE.replace("columns: widths.len()", MEASURED).replace(
-        "measure(cell).width)) + 8pt", "measure(cell).width)) + 9pt"
-    )
-    monkeypatch.setattr(typeset, "PREAMBLE", wider)
-    assert render_pdf(statement) != measured
 
 
 def test_fonts_are_embedded(pdf: bytes) -> None:

@@ -91,6 +91,49 @@ def test_a_field_left_out_of_the_hash_does_not_change_it() -> None:
         assert hash(a) == hash(b)
 
 
+def test_fields_are_compared_with_equals_as_attrs_compares_them() -> None:
+    """attrs compares field by field with ``==``, so a field holding NaN (which is not
+    equal to itself) makes an object unequal even to itself."""
+    nan = float("nan")
+    for cls in _twins():
+        point = cls(nan)
+        assert point != point
+        assert cls(1.0) == cls(1.0)
+
+
+def test_a_class_that_is_not_frozen_compares_by_value_and_is_unhashable() -> None:
+    def make(share: bool) -> type:
+        class Box:
+            x: int
+
+        return attrs.define(shared_methods(Box) if share else Box)
+
+    for cls in (make(share=False), make(share=True)):
+        assert cls(1) == cls(1)
+        assert cls(1) != cls(2)
+        with pytest.raises(TypeError, match="unhashable type: 'Box'"):
+            hash(cls(1))
+
+
+def test_a_class_made_at_run_time_is_freed_with_what_it_keeps() -> None:
+    """What a class is compared by is kept on the class itself, not in a table that
+    would keep every class alive."""
+    import gc
+    import weakref
+
+    @attrs.frozen
+    @shared_methods
+    class Passing:
+        x: int
+
+    assert Passing(1) == Passing(1)
+    assert hash(Passing(1)) == hash(Passing(1))
+    gone = weakref.ref(Passing)
+    del Passing
+    gc.collect()
+    assert gone() is None
+
+
 def test_objects_of_other_classes_are_never_equal() -> None:
     attrs_own, own_less = _twins()
     assert own_less(1) != attrs_own(1)
@@ -182,9 +225,16 @@ def test_a_class_with_a_method_of_its_own_is_refused(name: str) -> None:
 def _attrs_classes() -> list[type]:
     """Every attrs class measurekit and its built-in plugins define."""
     names = [module.name for module in pkgutil.walk_packages(measurekit.__path__, "measurekit.")]
-    names += [
-        module.name for module in pkgutil.iter_modules() if module.name.startswith("measurekit_")
-    ]
+    for plugin in pkgutil.iter_modules():
+        if plugin.name.startswith("measurekit_"):
+            names.append(plugin.name)
+            package = importlib.import_module(plugin.name)
+            names += [
+                module.name
+                for module in pkgutil.walk_packages(
+                    getattr(package, "__path__", []), f"{plugin.name}."
+                )
+            ]
     found = []
     for name in names:
         try:
@@ -207,7 +257,10 @@ def test_every_attrs_class_of_measurekit_and_its_plugins_shares_its_methods() ->
     class with the shared hash must be frozen (an instance that changes cannot hash by
     its value)."""
     classes = _attrs_classes()
-    assert len(classes) > 100
+    assert len(classes) > 140
+    assert {"measurekit_police_uk.folder", "measurekit_ons_pfa.tables"} <= {
+        cls.__module__ for cls in classes
+    }
     for cls in classes:
         if cls.__name__ == "Database":  # a repr of its own: it hides a password
             continue
@@ -217,6 +270,4 @@ def test_every_attrs_class_of_measurekit_and_its_plugins_shares_its_methods() ->
             continue
         assert cls.__eq__ is shared._eq, cls.__qualname__
         assert cls.__hash__ is shared._hash, cls.__qualname__
-        props = getattr(cls, "__attrs_props__", None)  # attrs 25.4 and later
-        if props is not None:
-            assert props.is_frozen, cls.__qualname__
+        assert shared._is_frozen(cls), cls.__qualname__

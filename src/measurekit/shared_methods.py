@@ -17,11 +17,12 @@ Put the decorator *below* the attrs decorator, so that it runs first::
 attrs then finds the methods in the class's own body (its ``auto_detect``, on by default
 in ``attrs.define`` and ``attrs.frozen``) and writes none of them.
 
-- :func:`shared_methods` gives the repr, equality and hash, for a *frozen* class (a
-  class whose instances can change must not hash by value). Equal means of the same class
-  with equal fields, fields marked ``eq=False`` left out and a field's ``eq_key`` applied;
-  the hash is over the fields attrs would hash (``hash=False`` left out), so equal
-  objects hash alike, as attrs' own methods do.
+- :func:`shared_methods` gives the repr, equality and hash. Equal means of the same
+  class with each compared field equal (``==`` field by field, fields marked
+  ``eq=False`` left out, a field's ``eq_key`` applied); the hash is over the fields
+  attrs would hash (``hash=False`` left out), so equal objects hash alike. An instance
+  of a class that is not frozen is unhashable, since it could change. All as attrs'
+  own methods behave (the hash values themselves differ).
 - :func:`shared_repr` gives the repr only, for a class that orders its instances or
   caches its hash (attrs writes those with its equality).
 
@@ -44,10 +45,9 @@ if TYPE_CHECKING:
 
 C = TypeVar("C", bound=type)
 
-#: How to read what an instance is compared by and hashed by, for each class (made the
-#: first time the class is compared or hashed, once attrs has made it).
-_READERS: dict[type, tuple[Callable[[Any], tuple[Any, ...]], Callable[[Any], tuple[Any, ...]]]]
-_READERS = {}
+#: The class attribute holding a class's :class:`_Readers` (made the first time one of its
+#: instances is compared or hashed, once attrs has made the class).
+_READERS = "__measurekit_readers__"
 
 
 def shared_repr(cls: C) -> C:
@@ -92,34 +92,63 @@ def _repr(self: AttrsInstance) -> str:
 
 
 def _eq(self: AttrsInstance, other: object) -> object:
-    """Whether ``other`` is of ``self``'s class and its compared fields are equal."""
+    """Whether ``other`` is of ``self``'s class and each compared field of the two is
+    equal (``==`` field by field, as attrs compares them: NaN is not equal to itself)."""
     if other.__class__ is not self.__class__:
         return NotImplemented
-    compared = _readers(self.__class__)[0]
-    equal: bool = compared(self) == compared(other)
-    return equal
+    compared = _readers(self.__class__).compared
+    return all(map(operator.eq, compared(self), compared(other)))
 
 
 def _hash(self: AttrsInstance) -> int:
-    """A hash of ``self``'s class and its hashed fields."""
-    return hash((self.__class__, _readers(self.__class__)[1](self)))
+    """A hash of ``self``'s class and its hashed fields; an unhashable type's error for a
+    class that is not frozen (its instances could change), as attrs makes such a class."""
+    hashed = _readers(self.__class__).hashed
+    if hashed is None:
+        raise TypeError(f"unhashable type: {type(self).__name__!r}")
+    return hash((self.__class__, hashed(self)))
 
 
-def _readers(
-    cls: type,
-) -> tuple[Callable[[Any], tuple[Any, ...]], Callable[[Any], tuple[Any, ...]]]:
-    """How to read the fields ``cls`` compares and the fields it hashes, as attrs picks
-    them (a field is hashed when ``hash=True``, or when it is compared and ``hash`` is
-    not given)."""
-    readers = _READERS.get(cls)
+class _Readers:
+    """How to read the values of the fields a class compares and those it hashes (None
+    when the class is not frozen)."""
+
+    __slots__ = ("compared", "hashed")
+
+    def __init__(
+        self,
+        compared: Callable[[Any], tuple[Any, ...]],
+        hashed: Callable[[Any], tuple[Any, ...]] | None,
+    ) -> None:
+        self.compared = compared
+        self.hashed = hashed
+
+
+def _readers(cls: type) -> _Readers:
+    """``cls``'s :class:`_Readers`, made once and kept on the class itself (so a class
+    made and dropped at run time is freed with them). The fields are those attrs picks:
+    a field is hashed when ``hash=True``, or when it is compared and ``hash`` is not
+    given."""
+    readers: _Readers | None = cls.__dict__.get(_READERS)
     if readers is None:
         fields = attrs.fields(cls)
         compared = [field for field in fields if field.eq]
         hashed = [
             field for field in fields if field.hash is True or (field.hash is None and field.eq)
         ]
-        readers = _READERS[cls] = (_reader(compared), _reader(hashed))
+        readers = _Readers(_reader(compared), _reader(hashed) if _is_frozen(cls) else None)
+        type.__setattr__(cls, _READERS, readers)
     return readers
+
+
+def _is_frozen(cls: type) -> bool:
+    """Whether attrs made ``cls`` frozen."""
+    properties = getattr(cls, "__attrs_props__", None)  # attrs 25.4 and later
+    if properties is not None:
+        return bool(properties.is_frozen)
+    from attr import _make  # before 25.4, only attrs' own setattr tells
+
+    return getattr(cls, "__setattr__", None) is getattr(_make, "_frozen_setattrs", object())
 
 
 def _reader(fields: Sequence[Attribute[Any]]) -> Callable[[Any], tuple[Any, ...]]:

@@ -78,6 +78,21 @@ def _split(codes: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     return exact, stems
 
 
+def _package_text(package: str, resource: str) -> str:
+    """The text of the file ``resource`` in ``package``, in a folder or a zip file alike.
+
+    The package's loader reads it (``pkgutil.get_data``), which costs a run nothing more;
+    ``importlib.resources`` imports ``zipfile`` and a dozen modules besides, so it is asked
+    only for a namespace package (no ``__init__.py``), whose loader reads no files.
+    """
+    data = pkgutil.get_data(package, resource)
+    if data is None:
+        from importlib import resources
+
+        return (resources.files(package) / resource).read_text(encoding="utf-8")
+    return data.decode("utf-8")
+
+
 def load_offence_codes(package: str, resource: str = DATA_FILE) -> dict[str, frozenset[str]]:
     """The ``[indicators]`` table of ``resource`` in ``package``: indicator id to codes.
 
@@ -87,13 +102,7 @@ def load_offence_codes(package: str, resource: str = DATA_FILE) -> dict[str, fro
     package.
     """
     try:
-        # The package's loader reads the file, in a folder or a zip file alike.
-        # (pkgutil.get_data, not importlib.resources, which imports zipfile and a dozen
-        # modules more on every run.)
-        data = pkgutil.get_data(package, resource)
-        if data is None:
-            raise OSError(f"the loader of {package} cannot read data files")
-        table = tomllib.loads(data.decode("utf-8"))["indicators"]
+        table = tomllib.loads(_package_text(package, resource))["indicators"]
         return {indicator: offence_codes(codes) for indicator, codes in table.items()}
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as error:
         raise PluginError(package, f"cannot read {resource}: {error}") from error

@@ -90,13 +90,7 @@ PREAMBLE = """\
 #set figure(numbering: none, gap: 0.6em)
 #set table(stroke: 0.5pt + rgb("#b1b4b6"), inset: (x: 4pt, y: 3pt))
 #show link: set text(fill: rgb("#1d70b8"))
-// A column as wide as the widest of some of its cells, with their inset (4pt a side).
-#let column-width(..cells) = calc.max(..cells.pos().map(cell => measure(cell).width)) + 8pt
-#let sized-table(widths, ..args) = layout(region => table(
-  columns: if widths.sum() > region.width { widths.len() } else { widths }, ..args))
 """
-#: How many of a column's body cells, the longest first, are measured to size it.
-MEASURED_CELLS = 3
 
 
 def string(text: str) -> str:
@@ -113,11 +107,6 @@ def words(text: str) -> str:
 def array(items: Sequence[str]) -> str:
     """A Typst array of ``items`` (markup): ``(a, b)``, ``(a,)`` for one, ``()`` for none."""
     return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
-
-
-def _longest(texts: Iterable[str], count: int) -> list[str]:
-    """The ``count`` longest of the distinct ``texts`` (by characters, then as text)."""
-    return sorted(set(texts), key=lambda text: (len(text), text))[-count:]
 
 
 def date_literal(year: int, month: int, day: int) -> str:
@@ -256,40 +245,20 @@ class _Writer:
     ) -> None:
         """A captioned table: a header row (tagged as header cells, repeated on each page
         the table runs over), then a row per entry, number columns aligned right; the
-        first cell of a row may cite notes (``row_notes``); its text may be of another ``size``.
-
-        Each column is as wide as the widest of its heading and its
-        :data:`MEASURED_CELLS` longest cells, as Typst measures them (``column-width``),
-        where the columns fit the page; otherwise Typst sizes them to their text and the
-        page (``sized-table``). An ``auto`` column would be the same width where its
-        longest texts are its widest, but Typst lays out each of its cells twice, to
-        measure and to place it: for the example's nine long tables of chart numbers,
-        a tenth of typesetting the example's PDF.
-        """
+        first cell of a row may cite notes (``row_notes``); its text may be of another
+        ``size``. A cell of text is a Typst string, not a content block, which costs Typst
+        more to read: a tenth of typesetting the example's PDF, nine of whose tables hold
+        a chart's numbers, 324 rows in all."""
         align = array(["right" if number else "left" for number in numeric])
-        header = [f"[*#{string(heading)}*]" for heading in headings]
-        cells = [f"table.header({', '.join(header)})"]
-        texts: list[list[str]] = [[] for _ in headings]  # each column's cells, as text
+        cells = [f"table.header({', '.join(f'[*#{string(h)}*]' for h in headings)})"]
         for index, row in enumerate(rows):
-            # A cell of text is a string: a content block would cost Typst more.
             first = string(row[0])
-            text = row[0]
             notes = row_notes[index] if index < len(row_notes) else ()
             if notes:
                 first = f"[#{first} {self.cite_all(notes)}]"
-                text += "".join(f" [note {number}]" for number in notes)
             cells.append(first)
             cells.extend(map(string, row[1:]))
-            for column, cell in zip(texts, (text, *row[1:]), strict=False):
-                column.append(cell)
-        widths = [
-            "column-width("
-            + ", ".join([heading, *map(string, _longest(column, MEASURED_CELLS))])
-            + ")"
-            for heading, column in zip(header, texts, strict=True)
-        ]
-        # Measured in the table's own text size: the context is inside the text's.
-        body = f"context sized-table({array(widths)}, align: {align}, " + ", ".join(cells) + ")"
+        body = f"table(columns: {len(headings)}, align: {align}, " + ", ".join(cells) + ")"
         if size:
             body = f"text(size: {size}, {body})"
         self.add(f"#figure(kind: table, caption: {words(title)}, {body})")
