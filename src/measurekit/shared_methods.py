@@ -59,8 +59,8 @@ def shared_repr(cls: C) -> C:
 
 
 def shared_methods(cls: C) -> C:
-    """Give ``cls`` (a class about to be made a frozen attrs class) the shared repr,
-    equality and hash; a class with any of them of its own is refused."""
+    """Give ``cls`` (a class about to be made an attrs class, frozen to be hashable) the
+    shared repr, equality and hash; a class with any of them of its own is refused."""
     _refuse_own(cls, ("__repr__", "__eq__", "__hash__"))
     setattr(cls, "__repr__", _repr)  # noqa: B010
     setattr(cls, "__eq__", _eq)  # noqa: B010
