@@ -60,7 +60,8 @@ def select_force_by(
             held.append(item)
         else:
             held.clear()
-    if rule.held_rows_belong():
+    rule.check_some_row_belongs()
+    if rule.holding:
         yield from held
 
 
@@ -69,8 +70,9 @@ class ForceRule:
     rule of :func:`select_force`, for rows met one at a time or a distinct cell at a time.
 
     :meth:`admits` says whether a row belongs as it comes; rows of another force that
-    :attr:`holding` says to keep may still belong, which :meth:`held_rows_belong` decides
-    once every row of the file has been seen.
+    :attr:`holding` says to keep may still belong. Once every row of the file has been
+    seen, :meth:`check_some_row_belongs` refuses a file none of whose rows belong, and
+    :attr:`holding` then says whether the held rows do.
     """
 
     def __init__(self, wanted: tuple[str, ...], explicit: bool, path: Path) -> None:
@@ -102,17 +104,16 @@ class ForceRule:
     def holding(self) -> bool:
         """Whether the rows of another force seen so far must be kept: no row has been the
         wanted force's, they are all one other force's, and the statement file did not name
-        the force (the file may be that force's own extract)."""
+        the force (the file may be that force's own extract). Once the file is read, whether
+        those rows belong."""
         return not self.matched and not self.explicit and len(self.others) == 1
 
-    def held_rows_belong(self) -> bool:
-        """Once the file is read: whether the rows kept while :attr:`holding` belong (the
-        file holds one force only, not named, and the statement did not name one). Raises
-        :class:`InputError` listing the forces present when no row of the file belongs."""
-        if self.matched or not self.others:
-            return False
-        if len(self.others) == 1 and not self.explicit:
-            return True
+    def check_some_row_belongs(self) -> None:
+        """Once the file is read: an :class:`InputError` listing the forces present when no
+        row of the file belongs (no row of the wanted force, or of no force, and the held
+        rows do not belong either)."""
+        if self.matched or not self.others or self.holding:
+            return
         others = self.others
         held_names = (
             ", ".join(sorted(map(excerpt, others))) if may_quote(self.path) else "other forces"

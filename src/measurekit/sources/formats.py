@@ -219,7 +219,8 @@ class _FileTally:
     def finish(self) -> Counter[Any]:
         """The file's tally, once every row has been added."""
         self.flush()
-        if self.rule.held_rows_belong():
+        self.rule.check_some_row_belongs()
+        if self.rule.holding:
             for (value, rest), n in self.held.items():
                 self.tally[(_readable(value), *self._rest(rest))] += n
         return self.tally
