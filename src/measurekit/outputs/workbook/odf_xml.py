@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from measurekit.outputs.workbook.reproducible import zip_parts
+from measurekit.outputs.xml_escape import escape
 
 #: The namespaces declared on the root element of every part, by prefix.
 NAMESPACES: tuple[tuple[str, str], ...] = (
@@ -85,7 +86,7 @@ def text(value: str) -> str:
     hold replaced (see :data:`_UNWRITABLE`)."""
     if not (value.isascii() and value.isprintable()):  # most text is: no search needed
         value = _UNWRITABLE.sub("\ufffd", value)
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escape(value)
 
 
 def attribute(value: str) -> str:
