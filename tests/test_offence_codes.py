@@ -181,23 +181,53 @@ def test_a_plugins_codes_file_is_read_wherever_its_package_lives(
             (tmp_path / path).parent.mkdir(exist_ok=True)
             (tmp_path / path).write_text(text, encoding="utf-8")
         monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, name, raising=False)
-    codes = load_offence_codes(name)
+    try:
+        codes = load_offence_codes(name)
+    finally:
+        sys.modules.pop(name, None)
     assert set(codes) == {"offences"}
     assert offence_code_matches("56B", codes["offences"])
     assert offence_code_matches("4.1", codes["offences"])
     assert not offence_code_matches("4", codes["offences"])
-    sys.modules.pop(name, None)
 
 
-def test_a_missing_codes_file_names_the_plugin(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (None, "No such file"),
+        ("[other]\nx = 1\n", "no \\[indicators\\] table"),
+        ('indicators = "x"\n', "no \\[indicators\\] table"),
+        ('[indicators]\noffences = "56"\n', "indicators.offences is not a list of codes"),
+        ('[indicators]\noffences = ["5*6"]\n', "5\\*6"),
+        ("[indicators\n", "Expected"),
+    ],
+)
+def test_a_codes_file_that_cannot_be_read_names_the_plugin(
+    text: str | None, reason: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A missing or malformed codes file is one error naming the plugin, never codes read
+    wrongly (a string of codes would otherwise be read a character at a time)."""
+    import sys
+
     from measurekit.errors import PluginError
     from measurekit.measures.offence_codes import load_offence_codes
 
-    (tmp_path / "codes_missing").mkdir()
-    (tmp_path / "codes_missing" / "__init__.py").write_text("", encoding="utf-8")
+    package = tmp_path / "codes_broken"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    if text is not None:
+        (package / "offence_codes.toml").write_text(text, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    with pytest.raises(PluginError, match=r"codes_missing.*cannot read offence_codes\.toml"):
-        load_offence_codes("codes_missing")
+    try:
+        with pytest.raises(PluginError, match=rf"codes_broken.*offence_codes\.toml.*{reason}"):
+            load_offence_codes("codes_broken")
+    finally:
+        sys.modules.pop("codes_broken", None)
+
+
+def test_a_plugin_that_is_not_there_is_one_error_naming_it() -> None:
+    from measurekit.errors import PluginError
+    from measurekit.measures.offence_codes import load_offence_codes
+
+    with pytest.raises(PluginError, match="no_such_plugin_package"):
+        load_offence_codes("no_such_plugin_package")

@@ -20,9 +20,13 @@ in ``attrs.define`` and ``attrs.frozen``) and writes none of them.
 - :func:`shared_methods` gives the repr, equality and hash. Equal means of the same
   class with each compared field equal (``==`` field by field, fields marked
   ``eq=False`` left out, a field's ``eq_key`` applied); the hash is over the fields
-  attrs would hash (``hash=False`` left out), so equal objects hash alike. An instance
-  of a class that is not frozen is unhashable, since it could change. All as attrs'
-  own methods behave (the hash values themselves differ).
+  attrs would hash (``hash=False`` left out), so equal objects hash alike. Hashing an
+  instance of a class that is not frozen raises :class:`TypeError`, since it could
+  change. All as attrs' own methods behave, but that the hash values differ, that
+  attrs sets such a class's ``__hash__`` to None where this one raises, that every
+  compared field is read before any is compared (attrs stops at the first that
+  differs), and that the decorator gives value equality whatever ``eq=`` the attrs
+  decorator is given: leave it off a class that should compare by identity.
 - :func:`shared_repr` gives the repr only, for a class that orders its instances or
   caches its hash (attrs writes those with its equality).
 

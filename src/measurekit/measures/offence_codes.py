@@ -99,10 +99,19 @@ def load_offence_codes(package: str, resource: str = DATA_FILE) -> dict[str, fro
     Codes are normalised (stripped, letters upper case) and match exactly; an entry such
     as ``"56*"`` also counts the code's sub-codes (see the module's docstring). A missing
     or malformed file, or a code such as ``"5*6"``, is a :class:`PluginError` naming the
-    package.
+    package; so is a package that cannot be imported or holds no files.
     """
     try:
-        table = tomllib.loads(_package_text(package, resource))["indicators"]
-        return {indicator: offence_codes(codes) for indicator, codes in table.items()}
-    except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as error:
+        table = tomllib.loads(_package_text(package, resource)).get("indicators")
+        if not isinstance(table, dict):
+            raise ValueError("it has no [indicators] table")
+        found = {}
+        for indicator, codes in table.items():
+            if not isinstance(codes, list):
+                raise ValueError(f"indicators.{indicator} is not a list of codes")
+            found[indicator] = offence_codes(codes)
+        return found
+    except (ImportError, OSError, TypeError, ValueError) as error:
+        # (tomllib.TOMLDecodeError and UnicodeDecodeError are ValueErrors; TypeError is
+        # a module that is not a package.)
         raise PluginError(package, f"cannot read {resource}: {error}") from error

@@ -246,9 +246,9 @@ class _Writer:
         """A captioned table: a header row (tagged as header cells, repeated on each page
         the table runs over), then a row per entry, number columns aligned right; the
         first cell of a row may cite notes (``row_notes``); its text may be of another
-        ``size``. A cell of text is a Typst string, not a content block, which costs Typst
-        more to read: a tenth of typesetting the example's PDF, nine of whose tables hold
-        a chart's numbers, 324 rows in all."""
+        ``size``. A cell of text is a Typst string: a content block would cost Typst more
+        to read, an eighth more of typesetting the example's PDF, nine of whose tables
+        hold a chart's numbers, 324 rows in all."""
         align = array(["right" if number else "left" for number in numeric])
         cells = [f"table.header({', '.join(f'[*#{string(h)}*]' for h in headings)})"]
         for index, row in enumerate(rows):
